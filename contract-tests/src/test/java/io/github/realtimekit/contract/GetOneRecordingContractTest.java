@@ -1,0 +1,80 @@
+package io.github.realtimekit.contract;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.realtimekit.client.RawResponse;
+import io.github.realtimekit.client.RealtimeKitClient;
+import io.github.realtimekit.model.GetRecordingResponse;
+import io.github.realtimekit.model.Recording;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** get_one_recording against its documented example. */
+class GetOneRecordingContractTest {
+
+  static final String TOKEN = "test-token-1234";
+  static final String ACCOUNT = "023e105f4ecef8ad9ca31a8372d0c353";
+  static final String APP = "9a7806061c88ada191ed06f989cc3dac";
+  static final UUID RECORDING = UUID.fromString("182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e");
+  static final String PATH = "/accounts/" + ACCOUNT + "/realtime/kit/" + APP + "/recordings/" + RECORDING;
+
+  @RegisterExtension
+  static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  RealtimeKitClient client;
+  JsonNode example = Spec.example("GetOneRecording");
+
+  @BeforeEach
+  void setUp() {
+    client = RealtimeKitClient.builder().apiToken(TOKEN).baseUrl(server.baseUrl()).build();
+    server.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(Spec.exampleJson("GetOneRecording"))));
+  }
+
+  @Test
+  void sendsTheDocumentedRequest() {
+    client.getRecording(ACCOUNT, APP, RECORDING);
+
+    server.verify(1, getRequestedFor(urlEqualTo(PATH))
+        .withHeader("Authorization", equalTo("Bearer " + TOKEN))
+        .withHeader("Accept", equalTo("application/json")));
+    assertEquals(1, server.getAllServeEvents().size(), "exactly one request");
+  }
+
+  @Test
+  void decodesEveryFieldOfTheDocumentedExample() {
+    RawResponse<GetRecordingResponse> response = client.getRecordingWithResponse(ACCOUNT, APP, RECORDING);
+
+    assertEquals(200, response.statusCode());
+    assertTrue(response.header("content-type").orElseThrow().startsWith("application/json"));
+    assertEquals(example.get("success").asBoolean(), response.body().getSuccess());
+    ExampleAssertions.assertRecording(example.get("data"), response.body().getData());
+  }
+
+  @Test
+  void encodesBackToTheDocumentedExample() {
+    ExampleAssertions.assertRoundTrip(example, client.getRecordingWithResponse(ACCOUNT, APP, RECORDING).body());
+  }
+
+  @Test
+  void documentedExampleSatisfiesTheSpecsConstraints() {
+    ExampleAssertions.assertValid(client.getRecordingWithResponse(ACCOUNT, APP, RECORDING).body());
+  }
+
+  @Test
+  void getRecordingReturnsTheData() {
+    Recording recording = client.getRecording(ACCOUNT, APP, RECORDING);
+    ExampleAssertions.assertRecording(example.get("data"), recording);
+  }
+}
