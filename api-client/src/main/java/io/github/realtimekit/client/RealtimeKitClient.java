@@ -3,18 +3,23 @@ package io.github.realtimekit.client;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Feign;
 import feign.Request;
-import feign.jackson.JacksonDecoder;
-import feign.jackson.JacksonEncoder;
 import feign.http2client.Http2Client;
+import io.github.realtimekit.client.errors.InvalidArgumentException;
+import io.github.realtimekit.client.errors.ResponseDecodingException;
 import io.github.realtimekit.model.GetRecordingResponse;
 import io.github.realtimekit.model.ListRecordingsResponse;
 import io.github.realtimekit.model.Recording;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.Objects;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
  * The client of the RealtimeKit recordings API; build one with {@link #builder()}.
@@ -24,9 +29,14 @@ import java.util.concurrent.TimeUnit;
  *     .apiToken(System.getenv("CLOUDFLARE_API_TOKEN"))
  *     .build();
  * Recording recording = client.getRecording(accountId, appId, recordingId);
+ * for (Recording r : client.listRecordings(accountId, appId, ListRecordingsQuery.none())) {
+ *   System.out.println(r.getId() + " " + r.getStatus());
+ * }
  * }</pre>
  *
- * <p>One instance is safe to share between threads.
+ * <p>Every method checks its arguments against the spec before sending anything, retries what is
+ * safe to retry (see {@link Builder#maxRetries(int)}), and throws only the unchecked exceptions of
+ * {@link io.github.realtimekit.client.errors}. One instance is safe to share between threads.
  */
 public final class RealtimeKitClient {
 
@@ -38,9 +48,10 @@ public final class RealtimeKitClient {
 
   private RealtimeKitClient(Builder b) {
     this.baseUrl = b.baseUrl;
-    ObjectMapper mapper = b.objectMapper;
+    ObjectMapper mapper = RealtimeKitJson.newObjectMapper();
     HttpClient http = HttpClient.newBuilder()
         .connectTimeout(b.connectTimeout)
+        // Redirects are not followed: they would carry the API token to wherever they point.
         .followRedirects(HttpClient.Redirect.NEVER)
         // HTTP/2 where TLS negotiates it; no h2c upgrade attempt on plain http.
         .version(b.baseUrl.startsWith("https:") ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
@@ -48,23 +59,40 @@ public final class RealtimeKitClient {
     String authorization = "Bearer " + b.apiToken;
     this.api = Feign.builder()
         .client(new Http2Client(http))
-        .encoder(new JacksonEncoder(mapper))
-        .decoder(new RawResponseDecoder(new JacksonDecoder(mapper)))
+        .decoder(new RawResponseDecoder(new JsonBodyDecoder(mapper, b.strictResponses ? validator() : null)))
+        .errorDecoder(new ApiErrorDecoder(mapper))
+        .retryer(b.retryPolicy.newRetryer())
+        .invocationHandlerFactory(new CheckedInvocationHandlerFactory(validator()))
+        .logger(new RedactingLogger())
+        .logLevel(b.httpLogLevel.feignLevel)
         .options(new Request.Options(
             b.connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
             b.readTimeout.toMillis(), TimeUnit.MILLISECONDS,
             false))
-        .requestInterceptor(template -> template.header("Authorization", authorization))
+        .requestInterceptor(template -> template
+            .header("Authorization", authorization)
+            .header("User-Agent", "realtimekit-java"))
         .target(new FormArrayTarget<>(RecordingsApi.class, b.baseUrl));
   }
 
   /**
-   * Returns a builder with the defaults: Cloudflare's API, 10 s connect and 60 s read timeouts.
+   * Returns a builder with the defaults: Cloudflare's API, 10 s connect and 60 s read timeouts,
+   * 2 retries, lenient decoding, no HTTP log.
    *
    * @return a new builder
    */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Returns the generated Feign interface behind this client, with the same configuration:
+   * authentication, argument checks, typed errors and retries.
+   *
+   * @return the interface; safe to share between threads
+   */
+  public RecordingsApi api() {
+    return api;
   }
 
   /**
@@ -74,9 +102,16 @@ public final class RealtimeKitClient {
    * @param appId {@code app_id}: the app identifier tag
    * @param recordingId {@code recording_id}: the recording
    * @return the recording
+   * @throws io.github.realtimekit.client.errors.NotFoundException if there is no such recording
+   * @throws io.github.realtimekit.client.errors.RealtimeKitException for any other failure
    */
   public Recording getRecording(String accountId, String appId, UUID recordingId) {
-    return api.getOneRecording(accountId, appId, recordingId).getData();
+    GetRecordingResponse response = api.getOneRecording(accountId, appId, recordingId);
+    if (response.getData() == null) {
+      throw new ResponseDecodingException("getOneRecording", 200,
+          "The response of getOneRecording holds no recording (success=" + response.getSuccess() + ")", "", null);
+    }
+    return response.getData();
   }
 
   /**
@@ -113,14 +148,51 @@ public final class RealtimeKitClient {
    */
   public RawResponse<ListRecordingsResponse> listRecordingsPageWithResponse(
       String accountId, String appId, ListRecordingsQuery query) {
-    ListRecordingsQuery q = Objects.requireNonNull(query, "query");
+    ListRecordingsQuery q = requireQuery(query);
     return api.getAllRecordingsWithResponse(accountId, appId, q.endTime(), q.expired(), q.meetingId(),
         q.pageNo(), q.perPage(), q.sortBy(), q.sortOrder(), q.startTime(), q.statuses());
+  }
+
+  /**
+   * Every recording of an app that matches a query, fetched page by page as the caller iterates;
+   * see {@link PagedRecordings} for how the walk proceeds and ends. Nothing is sent until then.
+   *
+   * @param accountId {@code account_id}: the account identifier tag
+   * @param appId {@code app_id}: the app identifier tag
+   * @param query the filters, sorting and page size; its {@code page_no}, if set, is the first page
+   * @return the recordings, lazily
+   */
+  public PagedRecordings listRecordings(String accountId, String appId, ListRecordingsQuery query) {
+    ListRecordingsQuery q = requireQuery(query);
+    int firstPage = q.pageNo() == null ? 1 : q.pageNo();
+    return new PagedRecordings(firstPage,
+        pageNo -> listRecordingsPage(accountId, appId, q.toBuilder().pageNo(pageNo).build()));
+  }
+
+  private static ListRecordingsQuery requireQuery(ListRecordingsQuery query) {
+    if (query == null) {
+      throw new InvalidArgumentException("getAllRecordings",
+          List.of("query must not be null; use ListRecordingsQuery.none() for no filters (was null)"));
+    }
+    return query;
+  }
+
+  private static Validator validator() {
+    return ValidatorHolder.VALIDATOR;
   }
 
   @Override
   public String toString() {
     return "RealtimeKitClient{baseUrl=" + baseUrl + "}";
+  }
+
+  /** One validator for the process: Hibernate Validator without an EL implementation. */
+  private static final class ValidatorHolder {
+    static final Validator VALIDATOR = Validation.byProvider(HibernateValidator.class)
+        .configure()
+        .messageInterpolator(new ParameterMessageInterpolator())
+        .buildValidatorFactory()
+        .getValidator();
   }
 
   /** Configures and builds a {@link RealtimeKitClient}. Not thread-safe. */
@@ -129,13 +201,16 @@ public final class RealtimeKitClient {
     private String baseUrl = DEFAULT_BASE_URL;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(60);
-    private ObjectMapper objectMapper = RealtimeKitJson.newObjectMapper();
+    private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+    private boolean strictResponses;
+    private HttpLogLevel httpLogLevel = HttpLogLevel.NONE;
 
     private Builder() {
     }
 
     /**
-     * Sets the Cloudflare API token, sent as {@code Authorization: Bearer <token>}. Required.
+     * Sets the Cloudflare API token, sent as {@code Authorization: Bearer <token>}. Required. The
+     * token never appears in a message, a log line or a {@code toString()}.
      *
      * @param apiToken the token
      * @return this builder
@@ -179,6 +254,82 @@ public final class RealtimeKitClient {
     }
 
     /**
+     * Sets how often a failed call is tried again: on 408, 409, 429, 5xx and connection failures or
+     * timeouts, never on other statuses.
+     *
+     * @param maxRetries 0 or more; defaults to 2 (3 attempts in all); 0 disables retries
+     * @return this builder
+     */
+    public Builder maxRetries(int maxRetries) {
+      if (maxRetries < 0) {
+        throw new IllegalArgumentException("maxRetries: must be 0 or more, was " + maxRetries);
+      }
+      retryPolicy = new RetryPolicy(maxRetries, retryPolicy.initialBackoff, retryPolicy.maxBackoff,
+          retryPolicy.maxRetryAfter);
+      return this;
+    }
+
+    /**
+     * Sets the exponential backoff between attempts: the first wait, doubling up to the cap, each
+     * shortened by a random jitter of up to a quarter.
+     *
+     * @param initial the first wait, 0 or more; defaults to 0.5 seconds
+     * @param max the longest wait, at least {@code initial}; defaults to 8 seconds
+     * @return this builder
+     */
+    public Builder retryBackoff(Duration initial, Duration max) {
+      requireNotNegative("retryBackoff initial", initial);
+      requireNotNegative("retryBackoff max", max);
+      if (max.compareTo(initial) < 0) {
+        throw new IllegalArgumentException("retryBackoff: max must be at least initial, was " + max + " < " + initial);
+      }
+      retryPolicy = new RetryPolicy(retryPolicy.maxRetries, initial, max, retryPolicy.maxRetryAfter);
+      return this;
+    }
+
+    /**
+     * Sets the longest wait a {@code Retry-After} or {@code Retry-After-Ms} header can ask for; a
+     * longer one is cut to this.
+     *
+     * @param maxRetryAfter 0 or more; defaults to 60 seconds
+     * @return this builder
+     */
+    public Builder maxRetryAfter(Duration maxRetryAfter) {
+      requireNotNegative("maxRetryAfter", maxRetryAfter);
+      retryPolicy = new RetryPolicy(retryPolicy.maxRetries, retryPolicy.initialBackoff, retryPolicy.maxBackoff,
+          maxRetryAfter);
+      return this;
+    }
+
+    /**
+     * Sets whether decoded responses are checked against the spec's constraints (required fields,
+     * ranges, lengths). Off by default: the client decodes leniently and leaves judgement to the
+     * caller. When on, a response that breaks the spec fails with a
+     * {@link io.github.realtimekit.client.errors.ResponseValidationException}.
+     *
+     * @param strictResponses true to check every decoded response
+     * @return this builder
+     */
+    public Builder strictResponses(boolean strictResponses) {
+      this.strictResponses = strictResponses;
+      return this;
+    }
+
+    /**
+     * Sets how much of each HTTP exchange is logged; see {@link HttpLogLevel}.
+     *
+     * @param httpLogLevel the level; defaults to {@link HttpLogLevel#NONE}
+     * @return this builder
+     */
+    public Builder httpLogLevel(HttpLogLevel httpLogLevel) {
+      if (httpLogLevel == null) {
+        throw new IllegalArgumentException("httpLogLevel: must not be null");
+      }
+      this.httpLogLevel = httpLogLevel;
+      return this;
+    }
+
+    /**
      * Builds the client.
      *
      * @return a new client
@@ -203,6 +354,12 @@ public final class RealtimeKitClient {
       }
     }
 
+    private static void requireNotNegative(String name, Duration value) {
+      if (value == null || value.isNegative()) {
+        throw new IllegalArgumentException(name + ": must be 0 or a positive duration, was " + value);
+      }
+    }
+
     private static String normalizeBaseUrl(String url) {
       if (url == null || url.isBlank()) {
         throw new IllegalArgumentException("baseUrl: must not be null or blank");
@@ -217,7 +374,7 @@ public final class RealtimeKitClient {
       if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) || uri.getHost() == null) {
         throw new IllegalArgumentException("baseUrl: must be an absolute http or https URL, was " + url);
       }
-      String s = uri.getScheme().toLowerCase(java.util.Locale.ROOT) + uri.toString().substring(scheme.length());
+      String s = scheme.toLowerCase(Locale.ROOT) + uri.toString().substring(scheme.length());
       return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     }
   }

@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.havingExactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,13 +25,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** get_all_recordings against its documented example, with every parameter set. */
+/** get_all_recordings against its documented example, with every parameter set, decoded in strict mode. */
 class GetAllRecordingsContractTest {
 
-  static final String TOKEN = "test-token-5678";
-  static final String ACCOUNT = "023e105f4ecef8ad9ca31a8372d0c353";
-  static final String APP = "9a7806061c88ada191ed06f989cc3dac";
-  static final String PATH = "/accounts/" + ACCOUNT + "/realtime/kit/" + APP + "/recordings";
+  static final String TOKEN = Fixtures.TOKEN;
+  static final String ACCOUNT = Fixtures.ACCOUNT;
+  static final String APP = Fixtures.APP;
+  static final String PATH = Fixtures.LIST_PATH;
   static final UUID MEETING = UUID.fromString("97440c6a-140b-40a9-9499-b23fd7a3868a");
 
   /** Every parameter set; the date-times have zero seconds and non-UTC offsets on purpose. */
@@ -49,14 +48,14 @@ class GetAllRecordingsContractTest {
       .build();
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension server = Fixtures.server();
 
   RealtimeKitClient client;
   JsonNode example = Spec.example("GetAllRecordings");
 
   @BeforeEach
   void setUp() {
-    client = RealtimeKitClient.builder().apiToken(TOKEN).baseUrl(server.baseUrl()).build();
+    client = Fixtures.client(server).build();
     server.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(Spec.exampleJson("GetAllRecordings"))));
   }
 

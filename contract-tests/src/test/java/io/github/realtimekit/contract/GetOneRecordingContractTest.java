@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,24 +20,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** get_one_recording against its documented example. */
+/** get_one_recording against its documented example, decoded in strict mode. */
 class GetOneRecordingContractTest {
 
-  static final String TOKEN = "test-token-1234";
-  static final String ACCOUNT = "023e105f4ecef8ad9ca31a8372d0c353";
-  static final String APP = "9a7806061c88ada191ed06f989cc3dac";
-  static final UUID RECORDING = UUID.fromString("182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e");
-  static final String PATH = "/accounts/" + ACCOUNT + "/realtime/kit/" + APP + "/recordings/" + RECORDING;
+  static final String TOKEN = Fixtures.TOKEN;
+  static final String ACCOUNT = Fixtures.ACCOUNT;
+  static final String APP = Fixtures.APP;
+  static final UUID RECORDING = Fixtures.RECORDING;
+  static final String PATH = Fixtures.ONE_PATH;
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension server = Fixtures.server();
 
   RealtimeKitClient client;
   JsonNode example = Spec.example("GetOneRecording");
 
   @BeforeEach
   void setUp() {
-    client = RealtimeKitClient.builder().apiToken(TOKEN).baseUrl(server.baseUrl()).build();
+    client = Fixtures.client(server).build();
     server.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(Spec.exampleJson("GetOneRecording"))));
   }
 

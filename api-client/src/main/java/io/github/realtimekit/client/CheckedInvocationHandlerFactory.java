@@ -1,0 +1,70 @@
+package io.github.realtimekit.client;
+
+import feign.InvocationHandlerFactory;
+import feign.Target;
+import io.github.realtimekit.client.errors.InvalidArgumentException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Wraps every call of the Feign interface: first checks the arguments against the constraints the
+ * spec puts on each parameter (carried by the generated interface), so a bad argument is refused
+ * before anything is sent; then maps whatever the call throws to the client's typed exceptions.
+ */
+final class CheckedInvocationHandlerFactory implements InvocationHandlerFactory {
+
+  private final Validator validator;
+
+  CheckedInvocationHandlerFactory(Validator validator) {
+    this.validator = validator;
+  }
+
+  @Override
+  public InvocationHandler create(Target target, Map<Method, MethodHandler> dispatch) {
+    InvocationHandler feign = new InvocationHandlerFactory.Default().create(target, dispatch);
+    return (proxy, method, args) -> {
+      if (method.getDeclaringClass() == Object.class) {
+        return feign.invoke(proxy, method, args);
+      }
+      String operation = ErrorMapping.operation("#" + method.getName());
+      checkArguments(operation, proxy, method, args);
+      try {
+        return feign.invoke(proxy, method, args);
+      } catch (Error e) {
+        throw e;
+      } catch (Throwable t) {
+        throw ErrorMapping.translate(operation, t);
+      }
+    };
+  }
+
+  private void checkArguments(String operation, Object proxy, Method method, Object[] args) {
+    Set<ConstraintViolation<Object>> violations =
+        validator.forExecutables().validateParameters(proxy, method, args == null ? new Object[0] : args);
+    if (!violations.isEmpty()) {
+      List<String> lines = violations.stream()
+          .map(v -> parameterName(v.getPropertyPath()) + " " + v.getMessage() + " (was " + describe(v.getInvalidValue()) + ")")
+          .sorted()
+          .toList();
+      throw new InvalidArgumentException(operation, lines);
+    }
+  }
+
+  private static String parameterName(Path path) {
+    String name = null;
+    for (Path.Node node : path) {
+      name = node.getName();
+    }
+    return name;
+  }
+
+  private static String describe(Object value) {
+    return value instanceof CharSequence ? "\"" + value + "\"" : String.valueOf(value);
+  }
+}

@@ -1,0 +1,25 @@
+package io.github.realtimekit.client.errors;
+
+import io.github.realtimekit.model.ErrorDetail;
+import java.util.List;
+import java.util.Map;
+
+/** HTTP 422: the request is well formed but its values were refused. */
+public class UnprocessableEntityException extends ServiceException {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates an exception.
+   *
+   * @param operation the operation that failed
+   * @param statusCode the HTTP status
+   * @param headers the response headers
+   * @param errors the errors the body lists
+   * @param bodyExcerpt the start of a body that is not an envelope, else empty
+   */
+  public UnprocessableEntityException(String operation, int statusCode, Map<String, ? extends List<String>> headers,
+      List<ErrorDetail> errors, String bodyExcerpt) {
+    super(operation, statusCode, headers, errors, bodyExcerpt);
+  }
+}

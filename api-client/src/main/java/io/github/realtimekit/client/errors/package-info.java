@@ -1,0 +1,24 @@
+/**
+ * Everything the client throws: {@link io.github.realtimekit.client.errors.RealtimeKitException} and
+ * its subclasses, all unchecked.
+ *
+ * <pre>
+ * RealtimeKitException
+ * ├── InvalidArgumentException       an argument breaks the spec's constraints; nothing was sent
+ * ├── ServiceException               the API answered with a status other than 2xx
+ * │   ├── BadRequestException            400
+ * │   ├── UnauthorizedException          401
+ * │   ├── PermissionDeniedException      403
+ * │   ├── NotFoundException              404
+ * │   ├── ConflictException              409
+ * │   ├── UnprocessableEntityException   422
+ * │   ├── RateLimitException             429
+ * │   ├── InternalServerException        5xx
+ * │   └── UnexpectedStatusException      any other status
+ * ├── NetworkException               no response: connection refused, reset or dropped
+ * │   └── NetworkTimeoutException        no connection or response in time
+ * └── ResponseDecodingException      a 2xx response whose body is not the expected JSON
+ *     └── ResponseValidationException    strict mode: the decoded body breaks the spec's constraints
+ * </pre>
+ */
+package io.github.realtimekit.client.errors;

@@ -1,0 +1,74 @@
+package io.github.realtimekit.contract;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.realtimekit.client.RealtimeKitClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/** Shared ids, paths, clients and bodies built from the spec's documented examples. */
+final class Fixtures {
+
+  static final String TOKEN = "cf-test-token-0123456789abcdef";
+  static final String ACCOUNT = "023e105f4ecef8ad9ca31a8372d0c353";
+  static final String APP = "9a7806061c88ada191ed06f989cc3dac";
+  static final UUID RECORDING = UUID.fromString("182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e");
+  static final String LIST_PATH = "/accounts/" + ACCOUNT + "/realtime/kit/" + APP + "/recordings";
+  static final String ONE_PATH = LIST_PATH + "/" + RECORDING;
+
+  private Fixtures() {
+  }
+
+  static WireMockExtension server() {
+    return WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  }
+
+  /** A strict client with the default retry count and millisecond backoff, so tests stay fast. */
+  static RealtimeKitClient.Builder client(WireMockExtension server) {
+    return RealtimeKitClient.builder()
+        .apiToken(TOKEN)
+        .baseUrl(server.baseUrl())
+        .strictResponses(true)
+        .retryBackoff(Duration.ofMillis(1), Duration.ofMillis(5));
+  }
+
+  /** The documented get_one_recording example with its recording's fields changed. */
+  static ObjectNode oneRecording(java.util.function.Consumer<ObjectNode> change) {
+    ObjectNode body = Spec.example("GetOneRecording").deepCopy();
+    change.accept((ObjectNode) body.get("data"));
+    return body;
+  }
+
+  /** The documented list item with another id. */
+  static ObjectNode listItem(UUID id) {
+    ObjectNode item = Spec.example("GetAllRecordings").get("data").get(0).deepCopy();
+    item.put("id", id.toString());
+    return item;
+  }
+
+  /** A page in the documented shape: these recordings, with 1-based inclusive offsets. */
+  static String page(List<UUID> ids, long startOffset, long totalCount) {
+    ObjectNode body = Spec.example("GetAllRecordings").deepCopy();
+    ArrayNode data = body.putArray("data");
+    ids.forEach(id -> data.add(listItem(id)));
+    ObjectNode paging = (ObjectNode) body.get("paging");
+    paging.put("start_offset", startOffset);
+    paging.put("end_offset", ids.isEmpty() ? startOffset - 1 : startOffset + ids.size() - 1);
+    paging.put("total_count", totalCount);
+    return body.toString();
+  }
+
+  /** A deterministic id for the n-th recording of a generated data set. */
+  static UUID nthId(long n) {
+    return new UUID(0x5ec0_0000_0000_4000L, 0x8000_0000_0000_0000L | n);
+  }
+
+  static String json(JsonNode node) {
+    return node.toString();
+  }
+}
