@@ -1,0 +1,171 @@
+package io.github.realtimekit.contract;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.github.realtimekit.contract.Fixtures.ACCOUNT;
+import static io.github.realtimekit.contract.Fixtures.APP;
+import static io.github.realtimekit.contract.Fixtures.LIST_PATH;
+import static io.github.realtimekit.contract.Fixtures.ONE_PATH;
+import static io.github.realtimekit.contract.Fixtures.RECORDING;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.realtimekit.client.ListRecordingsQuery;
+import io.github.realtimekit.client.RealtimeKitClient;
+import io.github.realtimekit.client.errors.ResponseValidationException;
+import io.github.realtimekit.model.ListRecordingsResponse;
+import io.github.realtimekit.model.Recording;
+import io.github.realtimekit.model.RecordingStatus;
+import io.github.realtimekit.model.StorageType;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Responses from a newer API than the spec, and fields the schema allows to be null. */
+class ForwardCompatibilityContractTest {
+
+  @RegisterExtension
+  static WireMockExtension server = Fixtures.server();
+
+  private Recording serveAndGet(ObjectNode body, RealtimeKitClient client) {
+    server.stubFor(get(urlPathEqualTo(ONE_PATH)).willReturn(okJson(body.toString())));
+    return client.getRecording(ACCOUNT, APP, RECORDING);
+  }
+
+  @Test
+  void unknownEnumValuesDecodeAndKeepTheirRawText() {
+    ObjectNode body = Fixtures.oneRecording(data -> {
+      data.put("status", "TRANSCODING");
+      ((ObjectNode) data.get("storage_config")).put("type", "r2").put("auth_method", "CERTIFICATE");
+      ((ObjectNode) data.get("start_reason")).put("reason", "SCHEDULED");
+      ((ObjectNode) data.get("stop_reason")).put("reason", "TIME_LIMIT");
+      ((ObjectNode) data.get("stop_reason").get("caller")).put("type", "BOT");
+    });
+
+    Recording r = serveAndGet(body, Fixtures.client(server).build());
+
+    assertEquals("TRANSCODING", r.getStatus().value());
+    assertFalse(r.getStatus().isKnown());
+    assertEquals(Optional.empty(), r.getStatus().known());
+    assertEquals(RecordingStatus.of("TRANSCODING"), r.getStatus());
+    assertEquals("r2", r.getStorageConfig().getType().value());
+    assertEquals("CERTIFICATE", r.getStorageConfig().getAuthMethod().value());
+    assertEquals("SCHEDULED", r.getStartReason().getReason().value());
+    assertEquals("TIME_LIMIT", r.getStopReason().getReason().value());
+    assertEquals("BOT", r.getStopReason().getCaller().getType().value());
+    ExampleAssertions.assertRoundTrip(body.get("data"), r);
+  }
+
+  @Test
+  void knownValuesAreTheConstants() {
+    Recording r = serveAndGet(Fixtures.oneRecording(data -> { }), Fixtures.client(server).build());
+
+    assertSame(RecordingStatus.INVOKED, r.getStatus());
+    assertSame(StorageType.AWS, r.getStorageConfig().getType());
+    assertEquals(Optional.of(RecordingStatus.Known.INVOKED), r.getStatus().known());
+    assertEquals(6, RecordingStatus.knownValues().size());
+  }
+
+  @Test
+  void unknownFieldsAreIgnored() {
+    ObjectNode body = Fixtures.oneRecording(data -> {
+      data.put("transcoding_progress", 42);
+      data.putObject("watermark").put("url", "https://example.com/w.png");
+      ((ObjectNode) data.get("storage_config")).put("encryption", "aes256");
+    });
+    body.put("request_id", "abc");
+
+    Recording r = serveAndGet(body, Fixtures.client(server).build());
+
+    assertEquals(RECORDING, r.getId());
+  }
+
+  @Test
+  void everyNullableFieldDecodesFromNullInStrictMode() {
+    ObjectNode body = Fixtures.oneRecording(data -> {
+      for (String field : List.of("download_url", "audio_download_url", "download_url_expiry", "file_size",
+          "session_id", "started_time", "stopped_time", "storage_config")) {
+        data.putNull(field);
+      }
+      data.put("status", "RECORDING");
+    });
+
+    Recording r = serveAndGet(body, Fixtures.client(server).build());
+
+    assertEquals(RecordingStatus.RECORDING, r.getStatus());
+    assertNull(r.getDownloadUrl());
+    assertNull(r.getAudioDownloadUrl());
+    assertNull(r.getDownloadUrlExpiry());
+    assertNull(r.getFileSize());
+    assertNull(r.getSessionId());
+    assertNull(r.getStartedTime());
+    assertNull(r.getStoppedTime());
+    assertNull(r.getStorageConfig());
+  }
+
+  @ParameterizedTest(name = "strict mode refuses a recording without {0}")
+  @ValueSource(strings = {"id", "status", "invoked_time", "output_file_name"})
+  void strictModeRefusesAMissingRequiredField(String field) {
+    ObjectNode body = Fixtures.oneRecording(data -> data.remove(field));
+
+    ResponseValidationException e = assertThrows(ResponseValidationException.class,
+        () -> serveAndGet(body, Fixtures.client(server).build()));
+
+    assertTrue(e.violations().get(0).startsWith("data." + ExampleAssertionsNames.javaName(field) + " must not be null"),
+        e.violations().toString());
+    assertEquals(200, e.statusCode());
+  }
+
+  @Test
+  void strictModeRefusesAValueOutOfRange() {
+    server.stubFor(get(urlPathEqualTo(LIST_PATH)).willReturn(okJson(
+        Spec.exampleJson("GetAllRecordings").replace("\"session_keep_alive_time_in_secs\":60",
+            "\"session_keep_alive_time_in_secs\":5"))));
+
+    ResponseValidationException e = assertThrows(ResponseValidationException.class,
+        () -> Fixtures.client(server).build().listRecordingsPage(ACCOUNT, APP, ListRecordingsQuery.none()));
+
+    assertEquals(List.of("data[0].meeting.sessionKeepAliveTimeInSecs must be greater than or equal to 60 (was 5)"),
+        e.violations());
+    assertTrue(e.getMessage().startsWith("Response of getAllRecordings breaks the spec: "), e.getMessage());
+  }
+
+  @Test
+  void lenientModeDecodesWhatStrictModeRefuses() {
+    server.stubFor(get(urlPathEqualTo(LIST_PATH)).willReturn(okJson(
+        Spec.exampleJson("GetAllRecordings").replace("\"session_keep_alive_time_in_secs\":60",
+            "\"session_keep_alive_time_in_secs\":5"))));
+
+    ListRecordingsResponse page = Fixtures.client(server).strictResponses(false).build()
+        .listRecordingsPage(ACCOUNT, APP, ListRecordingsQuery.none());
+
+    assertEquals(5, page.getData().get(0).getMeeting().getSessionKeepAliveTimeInSecs());
+  }
+
+  /** Java property names of the wire fields used above. */
+  static final class ExampleAssertionsNames {
+    static String javaName(String wire) {
+      StringBuilder b = new StringBuilder();
+      boolean upper = false;
+      for (char c : wire.toCharArray()) {
+        if (c == '_') {
+          upper = true;
+        } else {
+          b.append(upper ? Character.toUpperCase(c) : c);
+          upper = false;
+        }
+      }
+      return b.toString();
+    }
+  }
+}
