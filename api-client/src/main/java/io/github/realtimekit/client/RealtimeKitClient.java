@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Feign;
 import feign.Request;
 import feign.http2client.Http2Client;
+import io.github.realtimekit.client.RecordingsApi.GetAllRecordingsQuery;
 import io.github.realtimekit.client.errors.InvalidArgumentException;
 import io.github.realtimekit.client.errors.ResponseDecodingException;
 import io.github.realtimekit.model.GetRecordingResponse;
@@ -29,7 +30,7 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  *     .apiToken(System.getenv("CLOUDFLARE_API_TOKEN"))
  *     .build();
  * Recording recording = client.getRecording(accountId, appId, recordingId);
- * for (Recording r : client.listRecordings(accountId, appId, ListRecordingsQuery.none())) {
+ * for (Recording r : client.listRecordings(accountId, appId, GetAllRecordingsQuery.none())) {
  *   System.out.println(r.getId() + " " + r.getStatus());
  * }
  * }</pre>
@@ -131,11 +132,11 @@ public final class RealtimeKitClient {
    *
    * @param accountId {@code account_id}: the account identifier tag
    * @param appId {@code app_id}: the app identifier tag
-   * @param query the filters, sorting and paging; {@link ListRecordingsQuery#none()} for none
+   * @param query the filters, sorting and paging; {@link GetAllRecordingsQuery#none()} for none
    * @return the page
    */
-  public ListRecordingsResponse listRecordingsPage(String accountId, String appId, ListRecordingsQuery query) {
-    return listRecordingsPageWithResponse(accountId, appId, query).body();
+  public ListRecordingsResponse listRecordingsPage(String accountId, String appId, GetAllRecordingsQuery query) {
+    return api.getAllRecordings(accountId, appId, query);
   }
 
   /**
@@ -143,14 +144,12 @@ public final class RealtimeKitClient {
    *
    * @param accountId {@code account_id}: the account identifier tag
    * @param appId {@code app_id}: the app identifier tag
-   * @param query the filters, sorting and paging; {@link ListRecordingsQuery#none()} for none
+   * @param query the filters, sorting and paging; {@link GetAllRecordingsQuery#none()} for none
    * @return the decoded page with the response's status and headers
    */
   public RawResponse<ListRecordingsResponse> listRecordingsPageWithResponse(
-      String accountId, String appId, ListRecordingsQuery query) {
-    ListRecordingsQuery q = requireQuery(query);
-    return api.getAllRecordingsWithResponse(accountId, appId, q.endTime(), q.expired(), q.meetingId(),
-        q.pageNo(), q.perPage(), q.sortBy(), q.sortOrder(), q.startTime(), q.statuses());
+      String accountId, String appId, GetAllRecordingsQuery query) {
+    return api.getAllRecordingsWithResponse(accountId, appId, query);
   }
 
   /**
@@ -162,17 +161,17 @@ public final class RealtimeKitClient {
    * @param query the filters, sorting and page size; its {@code page_no}, if set, is the first page
    * @return the recordings, lazily
    */
-  public PagedRecordings listRecordings(String accountId, String appId, ListRecordingsQuery query) {
-    ListRecordingsQuery q = requireQuery(query);
+  public PagedRecordings listRecordings(String accountId, String appId, GetAllRecordingsQuery query) {
+    GetAllRecordingsQuery q = requireQuery(query);
     int firstPage = q.pageNo() == null ? 1 : q.pageNo();
     return new PagedRecordings(firstPage,
         pageNo -> listRecordingsPage(accountId, appId, q.toBuilder().pageNo(pageNo).build()));
   }
 
-  private static ListRecordingsQuery requireQuery(ListRecordingsQuery query) {
+  private static GetAllRecordingsQuery requireQuery(GetAllRecordingsQuery query) {
     if (query == null) {
       throw new InvalidArgumentException("getAllRecordings",
-          List.of("query must not be null; use ListRecordingsQuery.none() for no filters (was null)"));
+          List.of("query must not be null; use GetAllRecordingsQuery.none() for no filters (was null)"));
     }
     return query;
   }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.github.realtimekit.client.ListRecordingsQuery;
+import io.github.realtimekit.client.RecordingsApi.GetAllRecordingsQuery;
 import io.github.realtimekit.client.RealtimeKitClient;
 import io.github.realtimekit.client.errors.InvalidArgumentException;
 import java.util.List;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.function.Executable;
 class ArgumentValidationContractTest {
 
   @RegisterExtension
-  static WireMockExtension server = Fixtures.server();
+  static WireMockExtension server = Fixtures.serverForOffSpecResponses();
 
   RealtimeKitClient client;
 
@@ -57,7 +57,7 @@ class ArgumentValidationContractTest {
 
   @Test
   void emptyAccountId() {
-    InvalidArgumentException e = refused(() -> client.listRecordingsPage("", APP, ListRecordingsQuery.none()));
+    InvalidArgumentException e = refused(() -> client.listRecordingsPage("", APP, GetAllRecordingsQuery.none()));
     assertEquals(List.of("accountId must match \"^\\S+$\" (was \"\")", "accountId size must be between 1 and 32 (was \"\")"),
         e.violations());
     assertEquals("getAllRecordings", e.operation());
@@ -81,21 +81,21 @@ class ArgumentValidationContractTest {
   @Test
   void negativePageNo() {
     InvalidArgumentException e = refused(() ->
-        client.listRecordingsPage(ACCOUNT, APP, ListRecordingsQuery.builder().pageNo(-1).build()));
+        client.listRecordingsPage(ACCOUNT, APP, GetAllRecordingsQuery.builder().pageNo(-1).build()));
     assertEquals(List.of("pageNo must be greater than or equal to 0 (was -1)"), e.violations());
   }
 
   @Test
   void negativePerPage() {
     InvalidArgumentException e = refused(() ->
-        client.listRecordingsPage(ACCOUNT, APP, ListRecordingsQuery.builder().perPage(-5).build()));
+        client.listRecordingsPage(ACCOUNT, APP, GetAllRecordingsQuery.builder().perPage(-5).build()));
     assertEquals(List.of("perPage must be greater than or equal to 0 (was -5)"), e.violations());
   }
 
   @Test
   void everyBrokenRuleIsListed() {
     InvalidArgumentException e = refused(() ->
-        client.listRecordingsPage(null, APP, ListRecordingsQuery.builder().pageNo(-1).perPage(-1).build()));
+        client.listRecordingsPage(null, APP, GetAllRecordingsQuery.builder().pageNo(-1).perPage(-1).build()));
     assertEquals(3, e.violations().size(), e.getMessage());
     assertTrue(e.getMessage().startsWith("Invalid arguments for getAllRecordings: "), e.getMessage());
   }
@@ -108,7 +108,7 @@ class ArgumentValidationContractTest {
 
   @Test
   void thePagerChecksBeforeItsFirstRequest() {
-    var pages = client.listRecordings(ACCOUNT, APP, ListRecordingsQuery.builder().perPage(-1).build());
+    var pages = client.listRecordings(ACCOUNT, APP, GetAllRecordingsQuery.builder().perPage(-1).build());
     InvalidArgumentException e = refused(() -> pages.iterator().hasNext());
     assertEquals(List.of("perPage must be greater than or equal to 0 (was -1)"), e.violations());
   }
@@ -126,7 +126,7 @@ class ArgumentValidationContractTest {
     assertThrows(io.github.realtimekit.client.errors.NotFoundException.class,
         () -> client.getRecording("acc/../other", APP, RECORDING));
     String url = server.getAllServeEvents().get(0).getRequest().getUrl();
-    assertTrue(url.startsWith("/accounts/acc%2F..%2Fother/realtime/kit/"), url);
+    assertTrue(url.startsWith(Fixtures.BASE_PATH + "/accounts/acc%2F..%2Fother/realtime/kit/"), url);
     server.resetRequests();
   }
 }

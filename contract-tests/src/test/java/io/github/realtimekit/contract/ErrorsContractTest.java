@@ -42,7 +42,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ErrorsContractTest {
 
   @RegisterExtension
-  static WireMockExtension server = Fixtures.server();
+  static WireMockExtension server = Fixtures.serverForOffSpecResponses();
 
   RealtimeKitClient client;
 

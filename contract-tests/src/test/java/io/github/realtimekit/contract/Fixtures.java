@@ -18,21 +18,37 @@ final class Fixtures {
   static final String ACCOUNT = "023e105f4ecef8ad9ca31a8372d0c353";
   static final String APP = "9a7806061c88ada191ed06f989cc3dac";
   static final UUID RECORDING = UUID.fromString("182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e");
-  static final String LIST_PATH = "/accounts/" + ACCOUNT + "/realtime/kit/" + APP + "/recordings";
+  /** The path of the spec's server URL, so requests look as they do against Cloudflare. */
+  static final String BASE_PATH = "/client/v4";
+  static final String LIST_PATH = BASE_PATH + "/accounts/" + ACCOUNT + "/realtime/kit/" + APP + "/recordings";
   static final String ONE_PATH = LIST_PATH + "/" + RECORDING;
 
   private Fixtures() {
   }
 
-  static WireMockExtension server() {
-    return WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  /** A server whose every request and response is checked against the spec after each test. */
+  static SpecValidatedWireMock server() {
+    return new SpecValidatedWireMock(WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()), true);
+  }
+
+  /**
+   * A server for tests that serve responses outside the spec on purpose (error pages, malformed or
+   * newer payloads, faults): every request is still checked against the spec after each test.
+   */
+  static SpecValidatedWireMock serverForOffSpecResponses() {
+    return new SpecValidatedWireMock(WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()), false);
+  }
+
+  /** The base URL of the client for a test server, with the spec's base path. */
+  static String baseUrl(WireMockExtension server) {
+    return server.baseUrl() + BASE_PATH;
   }
 
   /** A strict client with the default retry count and millisecond backoff, so tests stay fast. */
   static RealtimeKitClient.Builder client(WireMockExtension server) {
     return RealtimeKitClient.builder()
         .apiToken(TOKEN)
-        .baseUrl(server.baseUrl())
+        .baseUrl(baseUrl(server))
         .strictResponses(true)
         .retryBackoff(Duration.ofMillis(1), Duration.ofMillis(5));
   }

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.github.realtimekit.client.ListRecordingsQuery;
+import io.github.realtimekit.client.RecordingsApi.GetAllRecordingsQuery;
 import io.github.realtimekit.client.RealtimeKitClient;
 import io.github.realtimekit.client.errors.ResponseValidationException;
 import io.github.realtimekit.model.ListRecordingsResponse;
@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ForwardCompatibilityContractTest {
 
   @RegisterExtension
-  static WireMockExtension server = Fixtures.server();
+  static WireMockExtension server = Fixtures.serverForOffSpecResponses();
 
   private Recording serveAndGet(ObjectNode body, RealtimeKitClient client) {
     server.stubFor(get(urlPathEqualTo(ONE_PATH)).willReturn(okJson(body.toString())));
@@ -133,7 +133,7 @@ class ForwardCompatibilityContractTest {
             "\"session_keep_alive_time_in_secs\":5"))));
 
     ResponseValidationException e = assertThrows(ResponseValidationException.class,
-        () -> Fixtures.client(server).build().listRecordingsPage(ACCOUNT, APP, ListRecordingsQuery.none()));
+        () -> Fixtures.client(server).build().listRecordingsPage(ACCOUNT, APP, GetAllRecordingsQuery.none()));
 
     assertEquals(List.of("data[0].meeting.sessionKeepAliveTimeInSecs must be greater than or equal to 60 (was 5)"),
         e.violations());
@@ -147,7 +147,7 @@ class ForwardCompatibilityContractTest {
             "\"session_keep_alive_time_in_secs\":5"))));
 
     ListRecordingsResponse page = Fixtures.client(server).strictResponses(false).build()
-        .listRecordingsPage(ACCOUNT, APP, ListRecordingsQuery.none());
+        .listRecordingsPage(ACCOUNT, APP, GetAllRecordingsQuery.none());
 
     assertEquals(5, page.getData().get(0).getMeeting().getSessionKeepAliveTimeInSecs());
   }

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.github.realtimekit.client.ListRecordingsQuery;
+import io.github.realtimekit.client.RecordingsApi.GetAllRecordingsQuery;
 import io.github.realtimekit.client.RealtimeKitClient;
 import io.github.realtimekit.model.ListRecordingsResponse;
 import io.github.realtimekit.model.RecordingSortBy;
@@ -35,7 +35,7 @@ class GetAllRecordingsContractTest {
   static final UUID MEETING = UUID.fromString("97440c6a-140b-40a9-9499-b23fd7a3868a");
 
   /** Every parameter set; the date-times have zero seconds and non-UTC offsets on purpose. */
-  static final ListRecordingsQuery EVERY_PARAMETER = ListRecordingsQuery.builder()
+  static final GetAllRecordingsQuery EVERY_PARAMETER = GetAllRecordingsQuery.builder()
       .endTime(OffsetDateTime.parse("2024-01-01T10:00:00+05:30"))
       .expired(false)
       .meetingId(MEETING)
@@ -84,7 +84,7 @@ class GetAllRecordingsContractTest {
 
   @Test
   void leavesUnsetParametersOut() {
-    client.listRecordingsPage(ACCOUNT, APP, ListRecordingsQuery.none());
+    client.listRecordingsPage(ACCOUNT, APP, GetAllRecordingsQuery.none());
 
     LoggedRequest request = server.getAllServeEvents().get(0).getRequest();
     assertEquals(PATH, request.getUrl());
@@ -92,7 +92,7 @@ class GetAllRecordingsContractTest {
 
   @Test
   void sendsASingleStatusAsOneValue() {
-    client.listRecordingsPage(ACCOUNT, APP, ListRecordingsQuery.builder().status(RecordingStatusFilter.INVOKED).build());
+    client.listRecordingsPage(ACCOUNT, APP, GetAllRecordingsQuery.builder().status(RecordingStatusFilter.INVOKED).build());
 
     server.verify(getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("status", havingExactly("INVOKED")));
   }

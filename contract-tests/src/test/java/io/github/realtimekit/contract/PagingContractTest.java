@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.github.realtimekit.client.ListRecordingsQuery;
+import io.github.realtimekit.client.RecordingsApi.GetAllRecordingsQuery;
 import io.github.realtimekit.client.PagedRecordings;
 import io.github.realtimekit.client.RealtimeKitClient;
 import io.github.realtimekit.client.errors.NotFoundException;
@@ -71,7 +71,7 @@ class PagingContractTest {
     serve(TOTAL, PER_PAGE);
 
     List<UUID> ids = new ArrayList<>();
-    for (Recording r : client.listRecordings(ACCOUNT, APP, ListRecordingsQuery.builder().perPage(PER_PAGE).build())) {
+    for (Recording r : client.listRecordings(ACCOUNT, APP, GetAllRecordingsQuery.builder().perPage(PER_PAGE).build())) {
       ids.add(r.getId());
     }
 
@@ -84,7 +84,7 @@ class PagingContractTest {
   void keepsTheQuerysFiltersOnEveryPage() {
     serve(TOTAL, PER_PAGE);
 
-    long count = client.listRecordings(ACCOUNT, APP, ListRecordingsQuery.builder()
+    long count = client.listRecordings(ACCOUNT, APP, GetAllRecordingsQuery.builder()
         .perPage(PER_PAGE).status(RecordingStatusFilter.UPLOADED, RecordingStatusFilter.INVOKED).build()).stream().count();
 
     assertEquals(TOTAL, count);
@@ -96,7 +96,7 @@ class PagingContractTest {
   void fetchesLazily() {
     serve(TOTAL, PER_PAGE);
 
-    PagedRecordings all = client.listRecordings(ACCOUNT, APP, ListRecordingsQuery.builder().perPage(PER_PAGE).build());
+    PagedRecordings all = client.listRecordings(ACCOUNT, APP, GetAllRecordingsQuery.builder().perPage(PER_PAGE).build());
     assertEquals(List.of(), requestedPages(), "nothing is sent before iterating");
 
     Iterator<Recording> it = all.iterator();
@@ -117,7 +117,7 @@ class PagingContractTest {
     server.stubFor(get(urlPathEqualTo(LIST_PATH)).withQueryParam("page_no", equalTo("2"))
         .willReturn(okJson(Fixtures.page(List.of(), 3, 1000))));
 
-    assertEquals(ids, client.listRecordings(ACCOUNT, APP, ListRecordingsQuery.none()).stream().map(Recording::getId).toList());
+    assertEquals(ids, client.listRecordings(ACCOUNT, APP, GetAllRecordingsQuery.none()).stream().map(Recording::getId).toList());
     assertEquals(List.of("1", "2"), requestedPages());
   }
 
@@ -126,7 +126,7 @@ class PagingContractTest {
     serve(TOTAL, PER_PAGE);
 
     List<Recording> rest = client.listRecordings(ACCOUNT, APP,
-        ListRecordingsQuery.builder().perPage(PER_PAGE).pageNo(2).build()).stream().toList();
+        GetAllRecordingsQuery.builder().perPage(PER_PAGE).pageNo(2).build()).stream().toList();
 
     assertEquals(150, rest.size());
     assertEquals(Fixtures.nthId(100), rest.get(0).getId());
@@ -138,7 +138,7 @@ class PagingContractTest {
     serve(TOTAL, PER_PAGE);
 
     List<ListRecordingsResponse> pages = new ArrayList<>();
-    client.listRecordings(ACCOUNT, APP, ListRecordingsQuery.builder().perPage(PER_PAGE).build()).byPage().forEach(pages::add);
+    client.listRecordings(ACCOUNT, APP, GetAllRecordingsQuery.builder().perPage(PER_PAGE).build()).byPage().forEach(pages::add);
 
     assertEquals(3, pages.size());
     assertEquals(List.of(1L, 101L, 201L), pages.stream().map(p -> p.getPaging().getStartOffset()).toList());
@@ -150,7 +150,7 @@ class PagingContractTest {
   void anEmptyResultHasOneEmptyPageAndNoRecordings() {
     server.stubFor(get(urlPathEqualTo(LIST_PATH)).willReturn(okJson(Fixtures.page(List.of(), 1, 0))));
 
-    PagedRecordings none = client.listRecordings(ACCOUNT, APP, ListRecordingsQuery.none());
+    PagedRecordings none = client.listRecordings(ACCOUNT, APP, GetAllRecordingsQuery.none());
 
     assertFalse(none.iterator().hasNext());
     assertEquals(1, none.streamByPage().count(), "the first page is returned even when empty");
@@ -164,7 +164,7 @@ class PagingContractTest {
         .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
             .withBody(Spec.exampleJson("RealtimeKitError"))));
 
-    Iterator<Recording> it = client.listRecordings(ACCOUNT, APP, ListRecordingsQuery.builder().perPage(PER_PAGE).build())
+    Iterator<Recording> it = client.listRecordings(ACCOUNT, APP, GetAllRecordingsQuery.builder().perPage(PER_PAGE).build())
         .iterator();
     for (int i = 0; i < PER_PAGE; i++) {
       it.next();
@@ -177,7 +177,7 @@ class PagingContractTest {
   @Test
   void eachIterationWalksAgain() {
     serve(30, 30);
-    PagedRecordings all = client.listRecordings(ACCOUNT, APP, ListRecordingsQuery.none());
+    PagedRecordings all = client.listRecordings(ACCOUNT, APP, GetAllRecordingsQuery.none());
 
     assertEquals(30, all.stream().count());
     assertEquals(30, all.stream().count());

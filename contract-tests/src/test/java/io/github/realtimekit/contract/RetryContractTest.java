@@ -45,7 +45,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RetryContractTest {
 
   @RegisterExtension
-  static WireMockExtension server = Fixtures.server();
+  static WireMockExtension server = Fixtures.serverForOffSpecResponses();
 
   /** The server answers with {@code first}, then with the documented example. */
   private void firstThenSuccess(ResponseDefinitionBuilder first) {

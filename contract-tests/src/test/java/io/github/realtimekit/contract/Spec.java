@@ -12,9 +12,15 @@ final class Spec {
 
   static final String RESOURCE = "/io/github/realtimekit/openapi/realtimekit-recordings.yaml";
 
-  private static final JsonNode ROOT = load();
+  private static final String TEXT = loadText();
+  private static final JsonNode ROOT = parse(TEXT);
 
   private Spec() {
+  }
+
+  /** The spec as written. */
+  static String text() {
+    return TEXT;
   }
 
   /** The whole spec as a tree. */
@@ -40,12 +46,20 @@ final class Spec {
     }
   }
 
-  private static JsonNode load() {
+  private static String loadText() {
     try (InputStream in = Spec.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("spec not on the class path: " + RESOURCE);
       }
-      return new YAMLMapper().readTree(in);
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static JsonNode parse(String text) {
+    try {
+      return new YAMLMapper().readTree(text);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,0 +1,74 @@
+package io.github.realtimekit.openapi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The spec is a valid OpenAPI 3.0 document with what the generated code relies on. */
+class SpecStructureTest {
+
+  static SwaggerParseResult parse() {
+    ParseOptions options = new ParseOptions();
+    options.setResolve(true);
+    return new OpenAPIParser().readLocation(SpecFiles.spec().toUri().toString(), null, options);
+  }
+
+  @Test
+  void isAValidOpenApi303Document() {
+    SwaggerParseResult result = parse();
+
+    assertEquals(List.of(), Objects.requireNonNullElse(result.getMessages(), List.of()), "parser messages");
+    assertNotNull(result.getOpenAPI());
+    assertEquals("3.0.3", result.getOpenAPI().getOpenapi());
+  }
+
+  @Test
+  void namesEveryOperationByItsOperationId() {
+    OpenAPI api = parse().getOpenAPI();
+
+    Map<String, String> operations = api.getPaths().entrySet().stream()
+        .flatMap(path -> path.getValue().readOperationsMap().entrySet().stream()
+            .map(op -> Map.entry(op.getKey() + " " + path.getKey(), op.getValue())))
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getOperationId()));
+
+    assertEquals(Map.of(
+        "GET /accounts/{account_id}/realtime/kit/{app_id}/recordings/{recording_id}", "get_one_recording",
+        "GET /accounts/{account_id}/realtime/kit/{app_id}/recordings", "get_all_recordings"), operations);
+  }
+
+  @Test
+  void everyOperationDocumentsItsErrorsAndAnExample() {
+    OpenAPI api = parse().getOpenAPI();
+
+    for (var path : api.getPaths().values()) {
+      for (Operation op : path.readOperations()) {
+        assertTrue(op.getResponses().keySet().containsAll(List.of("200", "4XX", "5XX")), op.getOperationId());
+        var ok = op.getResponses().get("200").getContent().get("application/json");
+        assertTrue(ok.getExamples() != null && !ok.getExamples().isEmpty(), op.getOperationId() + " has an example");
+      }
+    }
+  }
+
+  @Test
+  @SuppressWarnings("rawtypes")
+  void marksTheStorageSecretsSensitive() {
+    Map<String, io.swagger.v3.oas.models.media.Schema> storage =
+        parse().getOpenAPI().getComponents().getSchemas().get("StorageConfig").getProperties();
+
+    for (String secret : List.of("access_key", "secret", "password", "private_key")) {
+      assertEquals(Boolean.TRUE, storage.get(secret).getWriteOnly(), secret + " is writeOnly");
+      assertEquals(Boolean.TRUE, storage.get(secret).getExtensions().get("x-sensitive"), secret + " is x-sensitive");
+    }
+  }
+}
