@@ -86,26 +86,21 @@ class ExamplesMatchSchemasTest {
 
   /** A response, or the one under components/responses that it references. */
   static ApiResponse resolve(ApiResponse response) {
-    if (response.get$ref() == null) {
-      return response;
-    }
-    String name = response.get$ref().substring(response.get$ref().lastIndexOf('/') + 1);
-    ApiResponse target = API.getComponents().getResponses().get(name);
-    if (target == null) {
-      throw new IllegalStateException("unresolved response reference " + response.get$ref());
-    }
-    return target;
+    return resolve(response.get$ref(), response, API.getComponents().getResponses());
   }
 
   /** An example, or the one under components/examples that it references. */
   static Example resolve(Example example) {
-    if (example.get$ref() == null) {
-      return example;
+    return resolve(example.get$ref(), example, API.getComponents().getExamples());
+  }
+
+  private static <T> T resolve(String ref, T object, Map<String, T> components) {
+    if (ref == null) {
+      return object;
     }
-    String name = example.get$ref().substring(example.get$ref().lastIndexOf('/') + 1);
-    Example target = API.getComponents().getExamples().get(name);
+    T target = components.get(ref.substring(ref.lastIndexOf('/') + 1));
     if (target == null) {
-      throw new IllegalStateException("unresolved example reference " + example.get$ref());
+      throw new IllegalStateException("unresolved reference " + ref);
     }
     return target;
   }
