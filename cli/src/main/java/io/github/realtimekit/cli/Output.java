@@ -1,0 +1,220 @@
+package io.github.realtimekit.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.realtimekit.client.RealtimeKitJson;
+import io.github.realtimekit.model.Recording;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes recordings to standard output: as an aligned table, as {@code field: value} lines, or as one
+ * JSON object per line shaped as the API shapes it. Secrets never reach the output: every property
+ * the spec marks {@code x-sensitive} or {@code writeOnly} is written as {@code ***}.
+ */
+final class Output {
+
+  /** What a secret is written as. */
+  static final String MASK = "***";
+
+  private static final String[] COLUMNS = {"ID", "STATUS", "MEETING/SESSION", "INVOKED", "DURATION", "SIZE", "FILE"};
+
+  private final PrintStream out;
+  private final ObjectMapper mapper = RealtimeKitJson.newObjectMapper();
+  private final Set<String> secrets;
+
+  /**
+   * Creates an output.
+   *
+   * @param out where to write
+   * @param secrets the property names to mask, from {@link ApiSpec#secretProperties()}
+   */
+  Output(PrintStream out, Set<String> secrets) {
+    this.out = out;
+    this.secrets = Set.copyOf(secrets);
+  }
+
+  /**
+   * Writes a model as one line of JSON, secrets masked.
+   *
+   * @param model a recording or any other model of the API
+   */
+  void jsonLine(Object model) {
+    try {
+      out.println(mapper.writeValueAsString(masked(model)));
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("Cannot write " + model.getClass().getSimpleName() + " as JSON", e);
+    }
+    out.flush();
+  }
+
+  /**
+   * Writes a recording as one {@code field: value} line per field, nested objects indented under
+   * their field, secrets masked.
+   *
+   * @param recording the recording
+   */
+  void details(Recording recording) {
+    writeFields(masked(recording), "");
+    out.flush();
+  }
+
+  /**
+   * Writes recordings as a table with a header line and aligned columns.
+   *
+   * @param recordings the rows
+   */
+  void table(List<Recording> recordings) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(COLUMNS);
+    for (Recording r : recordings) {
+      rows.add(new String[] {
+          text(r.getId()),
+          text(r.getStatus()),
+          text(r.getMeeting() != null && r.getMeeting().getId() != null ? r.getMeeting().getId() : r.getSessionId()),
+          time(r.getInvokedTime()),
+          r.getRecordingDuration() == null ? "-" : duration(r.getRecordingDuration()),
+          r.getFileSize() == null ? "-" : size(r.getFileSize()),
+          text(r.getOutputFileName()),
+      });
+    }
+    int[] widths = new int[COLUMNS.length];
+    for (String[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        widths[i] = Math.max(widths[i], row[i].length());
+      }
+    }
+    for (String[] row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < row.length; i++) {
+        line.append(row[i]);
+        if (i < row.length - 1) {
+          line.append(" ".repeat(widths[i] - row[i].length() + 2));
+        }
+      }
+      out.println(line.toString().stripTrailing());
+    }
+    out.flush();
+  }
+
+  /**
+   * Returns a model as the JSON tree the API would send, with secrets replaced by {@code "***"}.
+   *
+   * @param model a model of the API
+   * @return the masked tree
+   */
+  JsonNode masked(Object model) {
+    JsonNode tree = mapper.valueToTree(model);
+    mask(tree);
+    return tree;
+  }
+
+  private void mask(JsonNode node) {
+    if (node.isObject()) {
+      ObjectNode object = (ObjectNode) node;
+      List<String> names = new ArrayList<>();
+      object.fieldNames().forEachRemaining(names::add);
+      for (String name : names) {
+        JsonNode value = object.get(name);
+        if (secrets.contains(name) && !value.isNull()) {
+          object.put(name, MASK);
+        } else {
+          mask(value);
+        }
+      }
+    } else if (node.isArray()) {
+      node.forEach(this::mask);
+    }
+  }
+
+  private void writeFields(JsonNode object, String indent) {
+    for (Map.Entry<String, JsonNode> field : object.properties()) {
+      String name = field.getKey();
+      JsonNode value = field.getValue();
+      if (value.isObject()) {
+        out.println(indent + name + ":");
+        writeFields(value, indent + "  ");
+      } else if (value.isArray()) {
+        out.println(indent + name + ":");
+        for (JsonNode item : value) {
+          if (item.isObject()) {
+            out.println(indent + "  -");
+            writeFields(item, indent + "    ");
+          } else {
+            out.println(indent + "  - " + item.asText());
+          }
+        }
+      } else {
+        out.println(indent + name + ": " + scalar(name, value));
+      }
+    }
+  }
+
+  private static String scalar(String name, JsonNode value) {
+    if (value.isNull()) {
+      return "-";
+    }
+    if (value.canConvertToLong() && value.isIntegralNumber()) {
+      if (name.equals("file_size")) {
+        return value.asLong() + " (" + size(value.asLong()) + ")";
+      }
+      if (name.equals("recording_duration")) {
+        return value.asLong() + " (" + duration(value.asLong()) + ")";
+      }
+    }
+    return value.asText();
+  }
+
+  private static String text(Object value) {
+    return value == null ? "-" : value.toString();
+  }
+
+  private static String time(OffsetDateTime time) {
+    return time == null ? "-" : time.truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+  }
+
+  /**
+   * Formats a number of bytes for people: {@code 512 B}, {@code 1.5 KiB}, {@code 3.2 GiB}.
+   *
+   * @param bytes 0 or more
+   * @return the size in the largest binary unit that keeps the number at 1 or more
+   */
+  static String size(long bytes) {
+    if (bytes < 1024) {
+      return bytes + " B";
+    }
+    String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+    double value = bytes;
+    int unit = -1;
+    while (value >= 1024 && unit < units.length - 1) {
+      value /= 1024;
+      unit++;
+    }
+    return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+  }
+
+  /**
+   * Formats a number of seconds as {@code m:ss} or {@code h:mm:ss}.
+   *
+   * @param seconds 0 or more
+   * @return the duration
+   */
+  static String duration(long seconds) {
+    long h = seconds / 3600;
+    long m = (seconds % 3600) / 60;
+    long s = seconds % 60;
+    return h > 0
+        ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, s)
+        : String.format(Locale.ROOT, "%d:%02d", m, s);
+  }
+}

@@ -1,0 +1,192 @@
+package io.github.realtimekit.cli;
+
+import io.github.realtimekit.client.HttpLogLevel;
+import io.github.realtimekit.client.RealtimeKitClient;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * What a command works with: the client built from the resolved settings, the built-in mock server
+ * when it is the one answering, and the HTTP log on standard error with {@code --verbose}. Close it
+ * when the command is done.
+ */
+final class Session implements AutoCloseable {
+
+  /** The client's HTTP log; held here so its level is not lost to garbage collection. */
+  private static final Logger HTTP_LOG = Logger.getLogger("io.github.realtimekit.client.http");
+  /** Hibernate Validator announces its version at INFO level when the client first validates. */
+  private static final Logger VALIDATOR_LOG = Logger.getLogger("org.hibernate.validator");
+
+  /**
+   * The settings a session is opened with, resolved from options, environment and defaults.
+   *
+   * @param mock whether the built-in mock server answers
+   * @param baseUrl the API's base URL; null for the default, ignored with the mock
+   * @param token the API token
+   * @param account the account ID
+   * @param app the app ID
+   * @param maxRetries retries after a failed attempt; null for the client's default
+   * @param connectTimeout how long to wait for a connection
+   * @param readTimeout how long to wait for a response
+   * @param verbose whether to log HTTP exchanges on standard error
+   * @param mockNotice the line that says the mock answers, and why; null without the mock
+   */
+  record Settings(boolean mock, String baseUrl, String token, String account, String app, Integer maxRetries,
+      Duration connectTimeout, Duration readTimeout, boolean verbose, String mockNotice) {
+  }
+
+  private final Settings settings;
+  private final PrintStream err;
+  private final MockServer mockServer;
+  private final Handler logHandler;
+  private final RealtimeKitClient client;
+
+  private Session(Settings settings, PrintStream err, MockServer mockServer, Handler logHandler,
+      RealtimeKitClient client) {
+    this.settings = settings;
+    this.err = err;
+    this.mockServer = mockServer;
+    this.logHandler = logHandler;
+    this.client = client;
+  }
+
+  /**
+   * Opens a session.
+   *
+   * @param settings the resolved settings
+   * @param err standard error
+   * @return the session
+   * @throws Failure {@link ExitCode#USAGE} for a setting the client rejects, {@link ExitCode#FAILURE}
+   *     when the mock server cannot start
+   */
+  static Session open(Settings settings, PrintStream err) {
+    if (!settings.verbose()) {
+      VALIDATOR_LOG.setLevel(Level.WARNING);
+    }
+    MockServer mockServer = null;
+    Handler logHandler = null;
+    try {
+      String baseUrl = settings.baseUrl();
+      if (settings.mock()) {
+        mockServer = MockServer.start(ApiSpec.get());
+        baseUrl = mockServer.baseUrl();
+        err.println(RecordingsCli.NAME + ": " + settings.mockNotice());
+      }
+      if (settings.verbose()) {
+        logHandler = new StderrHandler(err);
+        HTTP_LOG.addHandler(logHandler);
+        HTTP_LOG.setLevel(Level.FINE);
+        HTTP_LOG.setUseParentHandlers(false);
+      }
+      RealtimeKitClient client = build(settings, baseUrl);
+      if (settings.verbose()) {
+        err.println("config: " + client + ", account " + settings.account() + ", app " + settings.app()
+            + ", connect timeout " + settings.connectTimeout() + ", read timeout " + settings.readTimeout());
+      }
+      return new Session(settings, err, mockServer, logHandler, client);
+    } catch (IOException e) {
+      close(mockServer, logHandler);
+      throw new Failure(ExitCode.FAILURE, "Cannot start the built-in mock server: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      close(mockServer, logHandler);
+      throw e;
+    }
+  }
+
+  private static RealtimeKitClient build(Settings settings, String baseUrl) {
+    try {
+      RealtimeKitClient.Builder builder = RealtimeKitClient.builder()
+          .apiToken(settings.token())
+          .connectTimeout(settings.connectTimeout())
+          .readTimeout(settings.readTimeout())
+          .httpLogLevel(settings.verbose() ? HttpLogLevel.HEADERS : HttpLogLevel.NONE);
+      if (baseUrl != null) {
+        builder.baseUrl(baseUrl);
+      }
+      if (settings.maxRetries() != null) {
+        builder.maxRetries(settings.maxRetries());
+      }
+      return builder.build();
+    } catch (IllegalArgumentException e) {
+      String message = RecordingsCli.withOptionName(e.getMessage());
+      if (message.startsWith("--base-url")) {
+        message = message.replaceFirst("--base-url", "--base-url (or " + RecordingsCli.ENV_BASE_URL + ")");
+      } else if (message.startsWith("--token")) {
+        message = message.replaceFirst("--token", "--token (or " + RecordingsCli.ENV_TOKEN + ")");
+      }
+      throw new Failure(ExitCode.USAGE, message, e);
+    }
+  }
+
+  RealtimeKitClient client() {
+    return client;
+  }
+
+  String account() {
+    return settings.account();
+  }
+
+  String app() {
+    return settings.app();
+  }
+
+  /**
+   * Returns a downloader with this session's timeouts.
+   *
+   * @param terminal whether standard error is a terminal
+   * @return the downloader
+   */
+  Download download(boolean terminal) {
+    return new Download(settings.connectTimeout(), settings.readTimeout(), err, terminal, settings.verbose(),
+        RecordingsCli.userAgent());
+  }
+
+  @Override
+  public void close() {
+    close(mockServer, logHandler);
+  }
+
+  private static void close(MockServer mockServer, Handler logHandler) {
+    if (logHandler != null) {
+      HTTP_LOG.removeHandler(logHandler);
+      HTTP_LOG.setLevel(null);
+      HTTP_LOG.setUseParentHandlers(true);
+      logHandler.flush();
+    }
+    if (mockServer != null) {
+      mockServer.close();
+    }
+  }
+
+  /** Writes log records to standard error, one line each. */
+  private static final class StderrHandler extends Handler {
+    private final PrintStream err;
+
+    StderrHandler(PrintStream err) {
+      this.err = err;
+      setLevel(Level.ALL);
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+      if (isLoggable(record)) {
+        err.println("http: " + record.getMessage());
+      }
+    }
+
+    @Override
+    public void flush() {
+      err.flush();
+    }
+
+    @Override
+    public void close() {
+      flush();
+    }
+  }
+}
