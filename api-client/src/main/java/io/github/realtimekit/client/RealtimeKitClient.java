@@ -3,7 +3,6 @@ package io.github.realtimekit.client;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Feign;
 import feign.Request;
-import feign.http2client.Http2Client;
 import io.github.realtimekit.client.RecordingsApi.GetAllRecordingsQuery;
 import io.github.realtimekit.client.errors.InvalidArgumentException;
 import io.github.realtimekit.client.errors.ResponseDecodingException;
@@ -59,7 +58,7 @@ public final class RealtimeKitClient {
         .build();
     String authorization = "Bearer " + b.apiToken;
     this.api = Feign.builder()
-        .client(new Http2Client(http))
+        .client(new JdkHttpClient(http))
         .decoder(new RawResponseDecoder(new JsonBodyDecoder(mapper, b.strictResponses ? validator() : null)))
         .errorDecoder(new ApiErrorDecoder(mapper))
         .retryer(b.retryPolicy.newRetryer())
