@@ -8,6 +8,7 @@ import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,11 +49,12 @@ final class CheckedInvocationHandlerFactory implements InvocationHandlerFactory 
     Set<ConstraintViolation<Object>> violations =
         validator.forExecutables().validateParameters(proxy, method, args == null ? new Object[0] : args);
     if (!violations.isEmpty()) {
-      List<String> lines = violations.stream()
-          .map(v -> parameterName(v.getPropertyPath()) + " " + v.getMessage() + " (was " + describe(v.getInvalidValue()) + ")")
-          .sorted()
+      List<InvalidArgumentException.Violation> details = violations.stream()
+          .map(v -> new InvalidArgumentException.Violation(
+              parameterName(v.getPropertyPath()), v.getMessage(), describe(v.getInvalidValue())))
+          .sorted(Comparator.comparing(InvalidArgumentException.Violation::toString))
           .toList();
-      throw new InvalidArgumentException(operation, lines);
+      throw new InvalidArgumentException(operation, details);
     }
   }
 

@@ -169,8 +169,8 @@ public final class RealtimeKitClient {
 
   private static GetAllRecordingsQuery requireQuery(GetAllRecordingsQuery query) {
     if (query == null) {
-      throw new InvalidArgumentException("getAllRecordings",
-          List.of("query must not be null; use GetAllRecordingsQuery.none() for no filters (was null)"));
+      throw new InvalidArgumentException("getAllRecordings", List.of(new InvalidArgumentException.Violation(
+          "query", "must not be null; use GetAllRecordingsQuery.none() for no filters", "null")));
     }
     return query;
   }
@@ -186,6 +186,20 @@ public final class RealtimeKitClient {
 
   /** One validator for the process: Hibernate Validator without an EL implementation. */
   private static final class ValidatorHolder {
+    /**
+     * Hibernate Validator announces its version at INFO when it starts, which java.util.logging prints
+     * on stderr of every program using the client. Unless the application set a level for that one
+     * logger, the announcement is left out; warnings and errors are not.
+     */
+    private static final java.util.logging.Logger VERSION_BANNER =
+        java.util.logging.Logger.getLogger("org.hibernate.validator.internal.util.Version");
+
+    static {
+      if (VERSION_BANNER.getLevel() == null) {
+        VERSION_BANNER.setLevel(java.util.logging.Level.WARNING);
+      }
+    }
+
     static final Validator VALIDATOR = Validation.byProvider(HibernateValidator.class)
         .configure()
         .messageInterpolator(new ParameterMessageInterpolator())

@@ -47,4 +47,11 @@ class RealtimeKitClientBuilderTest {
     assertEquals("RealtimeKitClient{baseUrl=http://localhost:8080/v4}",
         RealtimeKitClient.builder().apiToken("t").baseUrl("HTTP://localhost:8080/v4/").build().toString());
   }
+
+  @Test
+  void leavesOutHibernateValidatorsVersionBanner() {
+    RealtimeKitClient.builder().apiToken("t").build();
+    assertEquals(java.util.logging.Level.WARNING,
+        java.util.logging.Logger.getLogger("org.hibernate.validator.internal.util.Version").getLevel());
+  }
 }

@@ -41,7 +41,7 @@ public final class ColdStart {
       for (int i = 0; i < runs; i++) {
         long started = System.nanoTime();
         Process child = new ProcessBuilder(java, "-cp", classpath, Child.class.getName(), server.baseUrl())
-            .redirectErrorStream(true).start();
+            .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String line;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
           line = out.readLine();

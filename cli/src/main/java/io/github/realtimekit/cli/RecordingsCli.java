@@ -263,8 +263,8 @@ public final class RecordingsCli implements Callable<Integer> {
       message = e.getMessage();
     } else if (e instanceof InvalidArgumentException) {
       code = ExitCode.USAGE;
-      message = "Invalid argument: " + ((InvalidArgumentException) e).violations().stream()
-          .map(RecordingsCli::withOptionName)
+      message = "Invalid argument: " + ((InvalidArgumentException) e).details().stream()
+          .map(v -> OPTION_NAMES.getOrDefault(v.parameter(), v.parameter()) + " " + v.rule() + " (was " + v.value() + ")")
           .collect(Collectors.joining("; ")) + " (nothing was sent)";
     } else if (e instanceof ServiceException) {
       code = ExitCode.API_ERROR;
@@ -288,8 +288,8 @@ public final class RecordingsCli implements Callable<Integer> {
   }
 
   /**
-   * Names a client parameter as the option that sets it: {@code perPage must be…} becomes
-   * {@code --per-page must be…}.
+   * Names a client builder setting in a message as the option that sets it: {@code baseUrl: must be…}
+   * becomes {@code --base-url: must be…}.
    */
   static String withOptionName(String violation) {
     for (Map.Entry<String, String> name : OPTION_NAMES.entrySet()) {
