@@ -9,10 +9,7 @@ import io.github.realtimekit.model.ErrorDetail;
 import io.github.realtimekit.model.ErrorEnvelope;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads a response outside 2xx into a {@link ServiceException}: the API's errors from either envelope,
@@ -35,7 +32,7 @@ final class ApiErrorDecoder implements ErrorDecoder {
     String operation = ErrorMapping.operation(methodKey);
     byte[] body = readBounded(response);
     List<ErrorDetail> errors = parseErrors(body);
-    ServiceException error = ErrorMapping.serviceException(operation, response.status(), copy(response.headers()),
+    ServiceException error = ErrorMapping.serviceException(operation, response.status(), response.headers(),
         errors, errors.isEmpty() ? ErrorMapping.excerpt(body) : "");
     if (!RetryPolicy.isRetryable(response.status())) {
       return error;
@@ -73,11 +70,5 @@ final class ApiErrorDecoder implements ErrorDecoder {
     } catch (IOException unreadable) {
       return new byte[0];
     }
-  }
-
-  private static Map<String, List<String>> copy(Map<String, Collection<String>> headers) {
-    Map<String, List<String>> copy = new LinkedHashMap<>();
-    headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
-    return copy;
   }
 }

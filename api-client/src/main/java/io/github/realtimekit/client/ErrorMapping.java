@@ -21,6 +21,7 @@ import io.github.realtimekit.model.ErrorDetail;
 import java.io.InterruptedIOException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -49,7 +50,7 @@ final class ErrorMapping {
   }
 
   /** The exception for a status outside 2xx. */
-  static ServiceException serviceException(String operation, int status, Map<String, List<String>> headers,
+  static ServiceException serviceException(String operation, int status, Map<String, ? extends Collection<String>> headers,
       List<ErrorDetail> errors, String excerpt) {
     switch (status) {
       case 400:

@@ -11,7 +11,6 @@ import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Type;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
@@ -36,7 +35,7 @@ final class JsonBodyDecoder implements Decoder {
     String operation = ErrorMapping.operation(response.request());
     int status = response.status();
     byte[] body = readBody(response, operation);
-    String contentType = contentType(response);
+    String contentType = RawResponse.firstValue(response.headers(), "content-type");
     if (contentType != null && !contentType.toLowerCase(Locale.ROOT).contains("json")) {
       String excerpt = ErrorMapping.excerpt(body);
       throw new ResponseDecodingException(operation, status,
@@ -81,14 +80,5 @@ final class JsonBodyDecoder implements Decoder {
       throw new RetryableException(response.status(), "Connection failed reading the response of " + operation,
           response.request().httpMethod(), e, (Long) null, response.request());
     }
-  }
-
-  private static String contentType(Response response) {
-    for (java.util.Map.Entry<String, Collection<String>> header : response.headers().entrySet()) {
-      if (header.getKey().equalsIgnoreCase("content-type") && !header.getValue().isEmpty()) {
-        return header.getValue().iterator().next();
-      }
-    }
-    return null;
   }
 }

@@ -59,8 +59,21 @@ public final class RawResponse<T> {
    * @return the first value, or empty when the header is absent
    */
   public Optional<String> header(String name) {
-    List<String> values = headers.get(Objects.requireNonNull(name, "name"));
-    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    return Optional.ofNullable(firstValue(headers, Objects.requireNonNull(name, "name")));
+  }
+
+  /** The first value of a header in any header map, its name matched without regard to case; or null. */
+  static String firstValue(Map<String, ? extends Collection<String>> headers, String name) {
+    Collection<String> values = headers.get(name);
+    if (values == null) {
+      for (Map.Entry<String, ? extends Collection<String>> header : headers.entrySet()) {
+        if (header.getKey().equalsIgnoreCase(name)) {
+          values = header.getValue();
+          break;
+        }
+      }
+    }
+    return values == null || values.isEmpty() ? null : values.iterator().next();
   }
 
   /**

@@ -63,7 +63,7 @@ final class RetryPolicy {
    * {@code Retry-After} (seconds, or an HTTP date), as epoch milliseconds; null when it does not say.
    */
   static Long retryAfterEpochMillis(Map<String, Collection<String>> headers, long nowEpochMillis) {
-    String millis = first(headers, "retry-after-ms");
+    String millis = RawResponse.firstValue(headers, "retry-after-ms");
     if (millis != null) {
       try {
         return nowEpochMillis + (long) Double.parseDouble(millis.trim());
@@ -71,7 +71,7 @@ final class RetryPolicy {
         // fall through to Retry-After
       }
     }
-    String value = first(headers, "retry-after");
+    String value = RawResponse.firstValue(headers, "retry-after");
     if (value == null) {
       return null;
     }
@@ -84,15 +84,6 @@ final class RetryPolicy {
         return null;
       }
     }
-  }
-
-  private static String first(Map<String, Collection<String>> headers, String name) {
-    for (Map.Entry<String, Collection<String>> header : headers.entrySet()) {
-      if (header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty()) {
-        return header.getValue().iterator().next();
-      }
-    }
-    return null;
   }
 
   /** A Feign retryer for one call; Feign clones it per call. */

@@ -1,6 +1,7 @@
 package io.github.realtimekit.client.errors;
 
 import io.github.realtimekit.model.ErrorDetail;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +19,7 @@ public class ConflictException extends ServiceException {
    * @param errors the errors the body lists
    * @param bodyExcerpt the start of a body that is not an envelope, else empty
    */
-  public ConflictException(String operation, int statusCode, Map<String, ? extends List<String>> headers,
+  public ConflictException(String operation, int statusCode, Map<String, ? extends Collection<String>> headers,
       List<ErrorDetail> errors, String bodyExcerpt) {
     super(operation, statusCode, headers, errors, bodyExcerpt);
   }

@@ -2,6 +2,7 @@ package io.github.realtimekit.client.errors;
 
 import io.github.realtimekit.model.ErrorDetail;
 import java.util.Collections;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +31,7 @@ public class ServiceException extends RealtimeKitException {
    * @param errors the errors the body lists; empty when it lists none
    * @param bodyExcerpt the start of the body when it is not one of the API's envelopes, else empty
    */
-  public ServiceException(String operation, int statusCode, Map<String, ? extends List<String>> headers,
+  public ServiceException(String operation, int statusCode, Map<String, ? extends Collection<String>> headers,
       List<ErrorDetail> errors, String bodyExcerpt) {
     super(operation, message(operation, statusCode, headers, errors, bodyExcerpt), null);
     this.statusCode = statusCode;
@@ -98,7 +99,7 @@ public class ServiceException extends RealtimeKitException {
     return bodyExcerpt;
   }
 
-  private static String message(String operation, int status, Map<String, ? extends List<String>> headers,
+  private static String message(String operation, int status, Map<String, ? extends Collection<String>> headers,
       List<ErrorDetail> errors, String excerpt) {
     StringBuilder m = new StringBuilder("HTTP ").append(status).append(" from ").append(operation);
     if (!errors.isEmpty()) {
@@ -109,7 +110,7 @@ public class ServiceException extends RealtimeKitException {
     headers.entrySet().stream()
         .filter(e -> e.getKey().equalsIgnoreCase("cf-ray") && !e.getValue().isEmpty())
         .findFirst()
-        .ifPresent(e -> m.append(" [cf-ray ").append(e.getValue().get(0)).append(']'));
+        .ifPresent(e -> m.append(" [cf-ray ").append(e.getValue().iterator().next()).append(']'));
     return m.toString();
   }
 
