@@ -3,6 +3,7 @@ package io.github.realtimekit.client;
 import feign.InvocationHandlerFactory;
 import feign.Target;
 import io.github.realtimekit.client.errors.InvalidArgumentException;
+import io.github.realtimekit.client.errors.RealtimeKitException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
@@ -33,16 +34,34 @@ final class CheckedInvocationHandlerFactory implements InvocationHandlerFactory 
       if (method.getDeclaringClass() == Object.class) {
         return feign.invoke(proxy, method, args);
       }
-      String operation = ErrorMapping.operation("#" + method.getName());
+      String operation = ErrorMappingClient.operation("#" + method.getName());
       checkArguments(operation, proxy, method, args);
       try {
         return feign.invoke(proxy, method, args);
       } catch (Error e) {
         throw e;
       } catch (Throwable t) {
-        throw ErrorMapping.translate(operation, t);
+        throw translate(operation, t);
       }
     };
+  }
+
+  /**
+   * The client's exception for whatever a call threw: the pipeline throws the client's own
+   * exceptions, which Feign may have wrapped (a decoder's failure is wrapped in a DecodeException).
+   */
+  static RealtimeKitException translate(String operation, Throwable thrown) {
+    if (thrown instanceof RealtimeKitException) {
+      return (RealtimeKitException) thrown;
+    }
+    if (thrown instanceof IllegalStateException) {
+      throw (IllegalStateException) thrown;
+    }
+    if (thrown.getCause() instanceof RealtimeKitException) {
+      return (RealtimeKitException) thrown.getCause();
+    }
+    return new RealtimeKitException(operation, "Unexpected failure calling " + operation + ": "
+        + thrown.getClass().getName(), thrown);
   }
 
   private void checkArguments(String operation, Object proxy, Method method, Object[] args) {
@@ -67,6 +86,6 @@ final class CheckedInvocationHandlerFactory implements InvocationHandlerFactory 
   }
 
   private static String describe(Object value) {
-    return value instanceof CharSequence ? "\"" + value + "\"" : String.valueOf(value);
+    return SafeText.escapeControls(value instanceof CharSequence ? "\"" + value + "\"" : String.valueOf(value));
   }
 }

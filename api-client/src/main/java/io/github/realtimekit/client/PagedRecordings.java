@@ -1,48 +1,46 @@
 package io.github.realtimekit.client;
 
-import io.github.realtimekit.model.ListRecordingsResponse;
-import io.github.realtimekit.model.Paging;
 import io.github.realtimekit.model.Recording;
 import java.util.Collections;
 import java.util.Iterator;
-import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Every recording that matches a query, fetched page by page as the caller iterates.
- *
- * <p>Pages are numbered from 1 and the walk starts at the query's {@code page_no} (page 1 when unset),
- * asking for the next page until a page comes back empty or its {@code end_offset} reaches
- * {@code total_count} (offsets count recordings from 1, inclusive). Only one page is held at a time.
- * Each call to {@link #iterator()} or {@link #stream()} walks again from the first page. A failure
- * fetching a page surfaces from {@code hasNext()} or {@code next()} as the client's typed exception.
+ * Every recording that matches a query, fetched page by page as the caller iterates, built on
+ * {@link RecordingPage}: see there how a walk proceeds and ends. Nothing is fetched until the
+ * caller iterates; only one page is held at a time; each call to {@link #iterator()},
+ * {@link #stream()}, {@link #iterableByPage()} or {@link #streamByPage()} walks again from the first
+ * page. A failure fetching a page surfaces from {@code hasNext()} or {@code next()} as the client's
+ * typed exception and changes nothing: calling again fetches the same page again.
  */
 public final class PagedRecordings implements Iterable<Recording> {
 
-  private final int firstPage;
-  private final IntFunction<ListRecordingsResponse> fetchPage;
+  private final Supplier<RecordingPage> firstPage;
 
-  PagedRecordings(int firstPage, IntFunction<ListRecordingsResponse> fetchPage) {
+  PagedRecordings(Supplier<RecordingPage> firstPage) {
     this.firstPage = firstPage;
-    this.fetchPage = fetchPage;
   }
 
-  /** Iterates the recordings, fetching pages lazily. */
+  /**
+   * Iterates the recordings, fetching pages lazily.
+   *
+   * @return a new iterator, starting at the first page
+   */
   @Override
   public Iterator<Recording> iterator() {
-    Iterator<ListRecordingsResponse> pages = new PageIterator();
+    Iterator<RecordingPage> pages = new PageIterator();
     return new Iterator<>() {
       private Iterator<Recording> current = Collections.emptyIterator();
 
       @Override
       public boolean hasNext() {
         while (!current.hasNext() && pages.hasNext()) {
-          current = data(pages.next()).iterator();
+          current = pages.next().getRecordings().iterator();
         }
         return current.hasNext();
       }
@@ -67,66 +65,57 @@ public final class PagedRecordings implements Iterable<Recording> {
   }
 
   /**
-   * Iterates the pages themselves, each with its paging information. The first page is returned even
-   * when empty; later pages only when they hold recordings.
+   * Iterates the pages themselves. The first page is returned even when empty; later pages only
+   * when they hold recordings.
    *
    * @return the pages
    */
-  public Iterable<ListRecordingsResponse> byPage() {
+  public Iterable<RecordingPage> iterableByPage() {
     return PageIterator::new;
   }
 
   /**
-   * Streams the pages themselves; see {@link #byPage()}.
+   * Streams the pages themselves; see {@link #iterableByPage()}.
    *
    * @return the pages
    */
-  public Stream<ListRecordingsResponse> streamByPage() {
+  public Stream<RecordingPage> streamByPage() {
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(new PageIterator(), Spliterator.ORDERED), false);
   }
 
-  private static List<Recording> data(ListRecordingsResponse page) {
-    return page.getData() == null ? List.of() : page.getData();
-  }
-
-  private final class PageIterator implements Iterator<ListRecordingsResponse> {
-    private int nextPageNo = firstPage;
-    private long seen;
+  /** Walks from the first page; a failed fetch leaves it where it was. */
+  private final class PageIterator implements Iterator<RecordingPage> {
+    private RecordingPage last;
+    private RecordingPage pending;
     private boolean finished;
-    private boolean first = true;
-    private ListRecordingsResponse fetched;
 
     @Override
     public boolean hasNext() {
-      if (fetched == null && !finished) {
-        ListRecordingsResponse page = fetchPage.apply(nextPageNo++);
-        List<Recording> data = data(page);
-        seen += data.size();
-        finished = data.isEmpty() || isLast(page.getPaging());
-        if (!data.isEmpty() || first) {
-          fetched = page;
+      if (pending == null && !finished) {
+        if (last == null) {
+          pending = firstPage.get();
+        } else if (last.hasNextPage()) {
+          RecordingPage next = last.getNextPage();
+          if (next.getRecordings().isEmpty()) {
+            finished = true;
+          } else {
+            pending = next;
+          }
+        } else {
+          finished = true;
         }
-        first = false;
       }
-      return fetched != null;
-    }
-
-    private boolean isLast(Paging paging) {
-      if (paging == null || paging.getTotalCount() == null) {
-        return false;
-      }
-      long total = paging.getTotalCount();
-      return seen >= total || (paging.getEndOffset() != null && paging.getEndOffset() >= total);
+      return pending != null;
     }
 
     @Override
-    public ListRecordingsResponse next() {
+    public RecordingPage next() {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      ListRecordingsResponse page = fetched;
-      fetched = null;
-      return page;
+      last = pending;
+      pending = null;
+      return last;
     }
   }
 }

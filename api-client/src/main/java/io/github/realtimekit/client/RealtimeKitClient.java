@@ -1,8 +1,11 @@
 package io.github.realtimekit.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.Client;
 import feign.Feign;
+import feign.Logger;
 import feign.Request;
+import feign.Retryer;
 import io.github.realtimekit.client.RecordingsApi.GetAllRecordingsQuery;
 import io.github.realtimekit.client.errors.InvalidArgumentException;
 import io.github.realtimekit.client.errors.ResponseDecodingException;
@@ -16,68 +19,100 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
- * The client of the RealtimeKit recordings API; build one with {@link #builder()}.
+ * The client of the RealtimeKit recordings API for one account and app; build one with
+ * {@link #builder()} or {@link #fromEnv()}.
  *
  * <pre>{@code
- * RealtimeKitClient client = RealtimeKitClient.builder()
- *     .apiToken(System.getenv("CLOUDFLARE_API_TOKEN"))
- *     .build();
- * Recording recording = client.getRecording(accountId, appId, recordingId);
- * for (Recording r : client.listRecordings(accountId, appId, GetAllRecordingsQuery.none())) {
- *   System.out.println(r.getId() + " " + r.getStatus());
+ * try (RealtimeKitClient client = RealtimeKitClient.fromEnv()) {
+ *   Recording recording = client.getRecording(recordingId);
+ *   for (Recording r : client.listRecordings(GetAllRecordingsQuery.none())) {
+ *     System.out.println(r.getId() + " " + r.getStatus());
+ *   }
  * }
  * }</pre>
  *
- * <p>Every method checks its arguments against the spec before sending anything, retries what is
- * safe to retry (see {@link Builder#maxRetries(int)}), and throws only the unchecked exceptions of
- * {@link io.github.realtimekit.client.errors}. One instance is safe to share between threads.
+ * <p>Every call checks its arguments against the spec before sending anything, and goes through
+ * one pipeline, assembled in the constructor: retries, then error mapping, then authentication,
+ * then logging, around one transport with a deadline and a size limit. Only the unchecked
+ * exceptions of {@link io.github.realtimekit.client.errors} are thrown. One instance is safe to
+ * share between threads; {@link #close()} it when done.
  */
-public final class RealtimeKitClient {
+public final class RealtimeKitClient implements AutoCloseable {
 
   /** The base URL of Cloudflare's API, used unless {@link Builder#baseUrl(String)} says otherwise. */
   public static final String DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
 
+  /** The default of {@link Builder#maxResponseBytes(long)}: 16 MiB. */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
+
   private final RecordingsApi api;
   private final String baseUrl;
+  private final String accountId;
+  private final String appId;
+  private final AtomicBoolean closed;
 
   private RealtimeKitClient(Builder b) {
     this.baseUrl = b.baseUrl;
+    this.accountId = b.accountId;
+    this.appId = b.appId;
+    this.closed = new AtomicBoolean();
     ObjectMapper mapper = RealtimeKitJson.newObjectMapper();
-    HttpClient http = HttpClient.newBuilder()
-        .connectTimeout(b.connectTimeout)
-        // Redirects are not followed: they would carry the API token to wherever they point.
-        .followRedirects(HttpClient.Redirect.NEVER)
+    SafeText safe = new SafeText(b.apiToken);
+    HttpClient http = b.httpClient != null ? b.httpClient : SharedHttpClients.get(b.connectTimeout,
         // HTTP/2 where TLS negotiates it; no h2c upgrade attempt on plain http.
-        .version(b.baseUrl.startsWith("https:") ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-        .build();
-    String authorization = "Bearer " + b.apiToken;
+        b.baseUrl.startsWith("https:") ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1);
+
+    // The pipeline, outermost first: each attempt is authenticated, then logged, then sent.
+    Client transport = new JdkTransport(http, b.maxResponseBytes);
+    Client logging = new LoggingClient(transport, b.httpLogLevel, safe, System::nanoTime);
+    Client authenticating = new AuthenticatingClient(logging, b.apiToken, "realtimekit-java");
+    Client errorMapping = new ErrorMappingClient(authenticating, mapper, safe);
+    Client retrying = new RetryingClient(errorMapping, b.retryPolicy, b.retryListener, b.sleeper,
+        b.currentTimeMillis, b.random);
+    Client pipeline = (request, options) -> {
+      if (closed.get()) {
+        throw new IllegalStateException("This RealtimeKitClient is closed");
+      }
+      return retrying.execute(request, options);
+    };
+
     this.api = Feign.builder()
-        .client(new JdkHttpClient(http))
-        .decoder(new RawResponseDecoder(new JsonBodyDecoder(mapper, b.strictResponses ? validator() : null)))
-        .errorDecoder(new ApiErrorDecoder(mapper))
-        .retryer(b.retryPolicy.newRetryer())
+        .client(pipeline)
+        .contract(new SpecContract())
+        .decoder(new ResponseDecoder(new JsonBodyDecoder(mapper, b.strictResponses ? validator() : null, safe)))
+        .retryer(Retryer.NEVER_RETRY)
+        .logLevel(Logger.Level.NONE)
         .invocationHandlerFactory(new CheckedInvocationHandlerFactory(validator()))
-        .logger(new RedactingLogger())
-        .logLevel(b.httpLogLevel.feignLevel)
         .options(new Request.Options(
             b.connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
             b.readTimeout.toMillis(), TimeUnit.MILLISECONDS,
             false))
-        .requestInterceptor(template -> template
-            .header("Authorization", authorization)
-            .header("User-Agent", "realtimekit-java"))
         .target(new FormArrayTarget<>(RecordingsApi.class, b.baseUrl));
   }
 
+  private RealtimeKitClient(RealtimeKitClient parent, String accountId, String appId) {
+    this.api = parent.api;
+    this.baseUrl = parent.baseUrl;
+    this.closed = parent.closed;
+    this.accountId = accountId;
+    this.appId = appId;
+  }
+
   /**
-   * Returns a builder with the defaults: Cloudflare's API, 10 s connect and 60 s read timeouts,
-   * 2 retries, lenient decoding, no HTTP log.
+   * Returns a builder with the defaults: Cloudflare's API, 10 s connect timeout, a 60 s deadline
+   * for each response, 16 MiB at most per response, 2 retries, lenient decoding, no HTTP log.
    *
    * @return a new builder
    */
@@ -86,8 +121,51 @@ public final class RealtimeKitClient {
   }
 
   /**
-   * Returns the generated Feign interface behind this client, with the same configuration:
-   * authentication, argument checks, typed errors and retries.
+   * Builds a client from the environment variables the command-line tool reads:
+   * {@code CLOUDFLARE_API_TOKEN}, {@code CLOUDFLARE_ACCOUNT_ID}, {@code REALTIMEKIT_APP_ID} and,
+   * if set, {@code REALTIMEKIT_BASE_URL}; everything else as {@link #builder()} has it.
+   *
+   * @return a new client
+   * @throws IllegalArgumentException if a required variable is unset or blank, naming it
+   */
+  public static RealtimeKitClient fromEnv() {
+    return builder().fromEnv(System.getenv()).build();
+  }
+
+  /**
+   * Returns a view of this client for another account and app, sharing its configuration and its
+   * life: closing either closes both.
+   *
+   * @param accountId {@code account_id}: the account identifier tag
+   * @param appId {@code app_id}: the app identifier tag
+   * @return the view
+   */
+  public RealtimeKitClient withApp(String accountId, String appId) {
+    return new RealtimeKitClient(this, Builder.requireSet("accountId", accountId), Builder.requireSet("appId", appId));
+  }
+
+  /**
+   * Returns the account this client calls for.
+   *
+   * @return {@code account_id}
+   */
+  public String getAccountId() {
+    return accountId;
+  }
+
+  /**
+   * Returns the app this client calls for.
+   *
+   * @return {@code app_id}
+   */
+  public String getAppId() {
+    return appId;
+  }
+
+  /**
+   * Returns the generated Feign interface behind this client, with the same pipeline: argument
+   * checks, authentication, typed errors, retries, deadlines and limits. Its methods take the
+   * account and app on every call.
    *
    * @return the interface; safe to share between threads
    */
@@ -98,15 +176,27 @@ public final class RealtimeKitClient {
   /**
    * Fetches details of a recording.
    *
-   * @param accountId {@code account_id}: the account identifier tag
-   * @param appId {@code app_id}: the app identifier tag
    * @param recordingId {@code recording_id}: the recording
    * @return the recording
    * @throws io.github.realtimekit.client.errors.NotFoundException if there is no such recording
    * @throws io.github.realtimekit.client.errors.RealtimeKitException for any other failure
    */
-  public Recording getRecording(String accountId, String appId, UUID recordingId) {
-    GetRecordingResponse response = api.getOneRecording(accountId, appId, recordingId);
+  public Recording getRecording(UUID recordingId) {
+    return recording(api.getOneRecording(accountId, appId, recordingId));
+  }
+
+  /**
+   * Fetches details of a recording, with the response's status and headers.
+   *
+   * @param recordingId {@code recording_id}: the recording
+   * @return the recording with the status and headers of the response
+   */
+  public Response<Recording> getRecordingWithResponse(UUID recordingId) {
+    Response<GetRecordingResponse> response = api.getOneRecordingWithResponse(accountId, appId, recordingId);
+    return new Response<>(response.getStatusCode(), response.getHeaders(), recording(response.getValue()));
+  }
+
+  private static Recording recording(GetRecordingResponse response) {
     if (response.getData() == null) {
       throw new ResponseDecodingException("getOneRecording", 200,
           "The response of getOneRecording holds no recording (success=" + response.getSuccess() + ")", "", null);
@@ -115,56 +205,50 @@ public final class RealtimeKitClient {
   }
 
   /**
-   * Fetches details of a recording, with the whole response envelope, status and headers.
+   * Fetches one page of the app's recordings: the query's {@code page_no}, or page 1.
    *
-   * @param accountId {@code account_id}: the account identifier tag
-   * @param appId {@code app_id}: the app identifier tag
-   * @param recordingId {@code recording_id}: the recording
-   * @return the decoded envelope with the response's status and headers
-   */
-  public RawResponse<GetRecordingResponse> getRecordingWithResponse(String accountId, String appId, UUID recordingId) {
-    return api.getOneRecordingWithResponse(accountId, appId, recordingId);
-  }
-
-  /**
-   * Fetches one page of an app's recordings, with its paging information.
-   *
-   * @param accountId {@code account_id}: the account identifier tag
-   * @param appId {@code app_id}: the app identifier tag
    * @param query the filters, sorting and paging; {@link GetAllRecordingsQuery#none()} for none
-   * @return the page
+   * @return the page, from which {@link RecordingPage#getNextPage()} fetches the next
    */
-  public ListRecordingsResponse listRecordingsPage(String accountId, String appId, GetAllRecordingsQuery query) {
-    return api.getAllRecordings(accountId, appId, query);
+  public RecordingPage listRecordingsPage(GetAllRecordingsQuery query) {
+    GetAllRecordingsQuery q = requireQuery(query);
+    return new RecordingPage(api.getAllRecordings(accountId, appId, q), firstPageNo(q), 0, 0, pageFetcher(q),
+        "getAllRecordings");
   }
 
   /**
-   * Fetches one page of an app's recordings, with the response's status and headers.
+   * Fetches one page of the app's recordings, with the response's status and headers.
    *
-   * @param accountId {@code account_id}: the account identifier tag
-   * @param appId {@code app_id}: the app identifier tag
    * @param query the filters, sorting and paging; {@link GetAllRecordingsQuery#none()} for none
-   * @return the decoded page with the response's status and headers
+   * @return the page with the status and headers of the response
    */
-  public RawResponse<ListRecordingsResponse> listRecordingsPageWithResponse(
-      String accountId, String appId, GetAllRecordingsQuery query) {
-    return api.getAllRecordingsWithResponse(accountId, appId, query);
+  public Response<RecordingPage> listRecordingsPageWithResponse(GetAllRecordingsQuery query) {
+    GetAllRecordingsQuery q = requireQuery(query);
+    Response<ListRecordingsResponse> response = api.getAllRecordingsWithResponse(accountId, appId, q);
+    RecordingPage page = new RecordingPage(response.getValue(), firstPageNo(q), 0, 0, pageFetcher(q),
+        "getAllRecordings");
+    return new Response<>(response.getStatusCode(), response.getHeaders(), page);
   }
 
   /**
-   * Every recording of an app that matches a query, fetched page by page as the caller iterates;
-   * see {@link PagedRecordings} for how the walk proceeds and ends. Nothing is sent until then.
+   * Every recording of the app that matches a query, fetched page by page as the caller iterates;
+   * see {@link PagedRecordings}. Nothing is sent until then.
    *
-   * @param accountId {@code account_id}: the account identifier tag
-   * @param appId {@code app_id}: the app identifier tag
    * @param query the filters, sorting and page size; its {@code page_no}, if set, is the first page
    * @return the recordings, lazily
    */
-  public PagedRecordings listRecordings(String accountId, String appId, GetAllRecordingsQuery query) {
+  public PagedRecordings listRecordings(GetAllRecordingsQuery query) {
     GetAllRecordingsQuery q = requireQuery(query);
-    int firstPage = q.pageNo() == null ? 1 : q.pageNo();
-    return new PagedRecordings(firstPage,
-        pageNo -> listRecordingsPage(accountId, appId, q.toBuilder().pageNo(pageNo).build()));
+    return new PagedRecordings(() -> new RecordingPage(pageFetcher(q).apply(firstPageNo(q)), firstPageNo(q), 0, 0,
+        pageFetcher(q), "getAllRecordings"));
+  }
+
+  private java.util.function.IntFunction<ListRecordingsResponse> pageFetcher(GetAllRecordingsQuery q) {
+    return pageNo -> api.getAllRecordings(accountId, appId, q.toBuilder().pageNo(pageNo).build());
+  }
+
+  private static int firstPageNo(GetAllRecordingsQuery q) {
+    return q.pageNo() == null ? 1 : q.pageNo();
   }
 
   private static GetAllRecordingsQuery requireQuery(GetAllRecordingsQuery query) {
@@ -175,13 +259,23 @@ public final class RealtimeKitClient {
     return query;
   }
 
+  /**
+   * Closes the client: later calls fail with {@link IllegalStateException}. A caller's own
+   * {@code HttpClient} is left open; the shared one the client otherwise uses holds no resources
+   * of this client's. Closing twice does nothing.
+   */
+  @Override
+  public void close() {
+    closed.set(true);
+  }
+
   private static Validator validator() {
     return ValidatorHolder.VALIDATOR;
   }
 
   @Override
   public String toString() {
-    return "RealtimeKitClient{baseUrl=" + baseUrl + "}";
+    return "RealtimeKitClient{baseUrl=" + baseUrl + ", accountId=" + accountId + ", appId=" + appId + "}";
   }
 
   /** One validator for the process: Hibernate Validator without an EL implementation. */
@@ -210,12 +304,20 @@ public final class RealtimeKitClient {
   /** Configures and builds a {@link RealtimeKitClient}. Not thread-safe. */
   public static final class Builder {
     private String apiToken;
+    private String accountId;
+    private String appId;
     private String baseUrl = DEFAULT_BASE_URL;
+    private HttpClient httpClient;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(60);
+    private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+    private RetryListener retryListener = RetryListener.NONE;
     private boolean strictResponses;
     private HttpLogLevel httpLogLevel = HttpLogLevel.NONE;
+    private RetryingClient.Sleeper sleeper = duration -> Thread.sleep(duration.toMillis());
+    private LongSupplier currentTimeMillis = System::currentTimeMillis;
+    private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
 
     private Builder() {
     }
@@ -233,6 +335,50 @@ public final class RealtimeKitClient {
     }
 
     /**
+     * Sets the account every call is for. Required.
+     *
+     * @param accountId {@code account_id}: the account identifier tag
+     * @return this builder
+     */
+    public Builder accountId(String accountId) {
+      this.accountId = accountId;
+      return this;
+    }
+
+    /**
+     * Sets the app every call is for. Required.
+     *
+     * @param appId {@code app_id}: the app identifier tag
+     * @return this builder
+     */
+    public Builder appId(String appId) {
+      this.appId = appId;
+      return this;
+    }
+
+    /**
+     * Sets the token, account, app and (if present) base URL from environment variables:
+     * {@code CLOUDFLARE_API_TOKEN}, {@code CLOUDFLARE_ACCOUNT_ID}, {@code REALTIMEKIT_APP_ID},
+     * {@code REALTIMEKIT_BASE_URL}. Variables that are unset or blank change nothing.
+     *
+     * @param env the environment, such as {@code System.getenv()}
+     * @return this builder
+     */
+    public Builder fromEnv(Map<String, String> env) {
+      Objects.requireNonNull(env, "env");
+      apiToken = envOr(env, "CLOUDFLARE_API_TOKEN", apiToken);
+      accountId = envOr(env, "CLOUDFLARE_ACCOUNT_ID", accountId);
+      appId = envOr(env, "REALTIMEKIT_APP_ID", appId);
+      baseUrl = envOr(env, "REALTIMEKIT_BASE_URL", baseUrl);
+      return this;
+    }
+
+    private static String envOr(Map<String, String> env, String name, String current) {
+      String value = env.get(name);
+      return value == null || value.isBlank() ? current : value.trim();
+    }
+
+    /**
      * Sets the base URL of the API.
      *
      * @param baseUrl an absolute http or https URL; defaults to {@link #DEFAULT_BASE_URL}
@@ -240,6 +386,20 @@ public final class RealtimeKitClient {
      */
     public Builder baseUrl(String baseUrl) {
       this.baseUrl = baseUrl;
+      return this;
+    }
+
+    /**
+     * Sends requests with the caller's own JDK HttpClient, for a proxy, an {@code SSLContext} or an
+     * executor. The client never closes it, and its own settings apply: its connect timeout
+     * replaces {@link #connectTimeout(Duration)}, and it should not follow redirects, which would
+     * carry the token elsewhere. Without one, clients share one HttpClient per configuration.
+     *
+     * @param httpClient the HttpClient
+     * @return this builder
+     */
+    public Builder httpClient(HttpClient httpClient) {
+      this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
       return this;
     }
 
@@ -255,13 +415,34 @@ public final class RealtimeKitClient {
     }
 
     /**
-     * Sets how long to wait for a response once a request is sent.
+     * Sets the deadline for each attempt's whole response, from sending the request to the last
+     * byte of the body. A server that is slower than this, however it trickles, ends the attempt
+     * in a {@link io.github.realtimekit.client.errors.NetworkTimeoutException}.
      *
      * @param readTimeout a positive duration; defaults to 60 seconds
      * @return this builder
      */
     public Builder readTimeout(Duration readTimeout) {
       this.readTimeout = readTimeout;
+      return this;
+    }
+
+    /**
+     * Sets the largest 2xx response body the client reads. A larger one ends in a
+     * {@link io.github.realtimekit.client.errors.ResponseTooLargeException} after reading at most
+     * this much, and the connection is discarded. Bodies of other statuses are read up to 64 KiB,
+     * which is all an error message needs.
+     *
+     * @param maxResponseBytes from 1 KiB to 2 GiB less 16 bytes; defaults to 16 MiB, room for a
+     *     page of about ten thousand recordings
+     * @return this builder
+     */
+    public Builder maxResponseBytes(long maxResponseBytes) {
+      if (maxResponseBytes < 1024 || maxResponseBytes > Integer.MAX_VALUE - 16) {
+        throw new IllegalArgumentException("maxResponseBytes: must be from 1024 to " + (Integer.MAX_VALUE - 16)
+            + ", was " + maxResponseBytes);
+      }
+      this.maxResponseBytes = maxResponseBytes;
       return this;
     }
 
@@ -276,8 +457,7 @@ public final class RealtimeKitClient {
       if (maxRetries < 0) {
         throw new IllegalArgumentException("maxRetries: must be 0 or more, was " + maxRetries);
       }
-      retryPolicy = new RetryPolicy(maxRetries, retryPolicy.initialBackoff, retryPolicy.maxBackoff,
-          retryPolicy.maxRetryAfter);
+      retryPolicy = retryPolicy.withMaxRetries(maxRetries);
       return this;
     }
 
@@ -295,7 +475,7 @@ public final class RealtimeKitClient {
       if (max.compareTo(initial) < 0) {
         throw new IllegalArgumentException("retryBackoff: max must be at least initial, was " + max + " < " + initial);
       }
-      retryPolicy = new RetryPolicy(retryPolicy.maxRetries, initial, max, retryPolicy.maxRetryAfter);
+      retryPolicy = retryPolicy.withBackoff(initial, max);
       return this;
     }
 
@@ -308,8 +488,19 @@ public final class RealtimeKitClient {
      */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
       requireNotNegative("maxRetryAfter", maxRetryAfter);
-      retryPolicy = new RetryPolicy(retryPolicy.maxRetries, retryPolicy.initialBackoff, retryPolicy.maxBackoff,
-          maxRetryAfter);
+      retryPolicy = retryPolicy.withMaxRetryAfter(maxRetryAfter);
+      return this;
+    }
+
+    /**
+     * Sets who is told before each retry, for instance to say on a terminal what the program is
+     * waiting for.
+     *
+     * @param retryListener the listener; defaults to {@link RetryListener#NONE}
+     * @return this builder
+     */
+    public Builder retryListener(RetryListener retryListener) {
+      this.retryListener = Objects.requireNonNull(retryListener, "retryListener");
       return this;
     }
 
@@ -334,10 +525,15 @@ public final class RealtimeKitClient {
      * @return this builder
      */
     public Builder httpLogLevel(HttpLogLevel httpLogLevel) {
-      if (httpLogLevel == null) {
-        throw new IllegalArgumentException("httpLogLevel: must not be null");
-      }
-      this.httpLogLevel = httpLogLevel;
+      this.httpLogLevel = Objects.requireNonNull(httpLogLevel, "httpLogLevel");
+      return this;
+    }
+
+    /** Replaces sleeping, the clock and the jitter, so that tests need not wait. */
+    Builder clock(RetryingClient.Sleeper sleeper, LongSupplier currentTimeMillis, DoubleSupplier random) {
+      this.sleeper = sleeper;
+      this.currentTimeMillis = currentTimeMillis;
+      this.random = random;
       return this;
     }
 
@@ -349,15 +545,25 @@ public final class RealtimeKitClient {
      */
     public RealtimeKitClient build() {
       if (apiToken == null || apiToken.isBlank()) {
-        throw new IllegalArgumentException("apiToken: must not be null or blank");
+        throw new IllegalArgumentException("apiToken: must not be null or blank (CLOUDFLARE_API_TOKEN)");
       }
       if (apiToken.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
         throw new IllegalArgumentException("apiToken: must not contain whitespace or control characters");
       }
+      requireSet("accountId", accountId);
+      requireSet("appId", appId);
       requirePositive("connectTimeout", connectTimeout);
       requirePositive("readTimeout", readTimeout);
       baseUrl = normalizeBaseUrl(baseUrl);
       return new RealtimeKitClient(this);
+    }
+
+    static String requireSet(String name, String value) {
+      if (value == null || value.isBlank()) {
+        String env = name.equals("accountId") ? " (CLOUDFLARE_ACCOUNT_ID)" : " (REALTIMEKIT_APP_ID)";
+        throw new IllegalArgumentException(name + ": must be set and not blank" + env);
+      }
+      return value;
     }
 
     private static void requirePositive(String name, Duration value) {
@@ -380,11 +586,13 @@ public final class RealtimeKitClient {
       try {
         uri = URI.create(url.trim());
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("baseUrl: must be an absolute http or https URL, was " + url, e);
+        throw new IllegalArgumentException("baseUrl: must be an absolute http or https URL, was "
+            + SafeText.escapeControls(url), e);
       }
       String scheme = uri.getScheme();
       if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) || uri.getHost() == null) {
-        throw new IllegalArgumentException("baseUrl: must be an absolute http or https URL, was " + url);
+        throw new IllegalArgumentException("baseUrl: must be an absolute http or https URL, was "
+            + SafeText.escapeControls(url));
       }
       String s = scheme.toLowerCase(Locale.ROOT) + uri.toString().substring(scheme.length());
       return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;

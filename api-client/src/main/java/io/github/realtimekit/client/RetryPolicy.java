@@ -1,25 +1,30 @@
 package io.github.realtimekit.client;
 
-import feign.RetryableException;
-import feign.Retryer;
+import io.github.realtimekit.client.errors.NetworkException;
+import io.github.realtimekit.client.errors.RealtimeKitException;
+import io.github.realtimekit.client.errors.ServiceException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * When and how long to wait before trying a request again.
+ * When and how long to wait before trying a call again.
  *
  * <p>Both operations are idempotent GETs, so 408, 409, 429, every 5xx and every connection failure
- * or timeout is retried, up to {@code maxRetries} times (2 by default: 3 attempts in all); no other
- * status is. The wait doubles from {@code initialBackoff} (0.5 s) up to {@code maxBackoff} (8 s),
- * shortened by a random jitter of up to a quarter. A {@code Retry-After-Ms} or {@code Retry-After}
- * header (seconds or an HTTP date) replaces that wait, capped at {@code maxRetryAfter} (60 s).
+ * or timeout is retried, up to {@code maxRetries} times (2 by default: 3 attempts in all); nothing
+ * else is (not a cancelled call, an oversized or undecodable response, nor any other status). The
+ * wait doubles from {@code initialBackoff} (0.5 s) up to {@code maxBackoff} (8 s), shortened by a
+ * random jitter of up to a quarter. A valid {@code Retry-After-Ms} (milliseconds) or
+ * {@code Retry-After} (seconds, or an HTTP date) replaces that wait, capped at {@code maxRetryAfter}
+ * (60 s); a value that is not a finite, non-negative number or a date is ignored.
  */
 final class RetryPolicy {
+
+  /** A non-negative decimal number: no sign, exponent, NaN or infinity. */
+  private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[0-9]{1,12}(\\.[0-9]{1,9})?");
 
   static final RetryPolicy DEFAULT =
       new RetryPolicy(2, Duration.ofMillis(500), Duration.ofSeconds(8), Duration.ofSeconds(60));
@@ -36,88 +41,81 @@ final class RetryPolicy {
     this.maxRetryAfter = maxRetryAfter;
   }
 
-  /** Whether a response with this status is worth another attempt. */
-  static boolean isRetryable(int status) {
-    return status == 408 || status == 409 || status == 429 || status >= 500;
+  RetryPolicy withMaxRetries(int value) {
+    return new RetryPolicy(value, initialBackoff, maxBackoff, maxRetryAfter);
+  }
+
+  RetryPolicy withBackoff(Duration initial, Duration max) {
+    return new RetryPolicy(maxRetries, initial, max, maxRetryAfter);
+  }
+
+  RetryPolicy withMaxRetryAfter(Duration value) {
+    return new RetryPolicy(maxRetries, initialBackoff, maxBackoff, value);
   }
 
   /**
-   * The wait before retry number {@code retry} (1 for the first retry).
+   * The one retry decision: after {@code attempts} attempts that ended in {@code failure}, how long
+   * to wait before the next one, or null to give up.
    *
-   * @param retryAfterEpochMillis when the server asked to be called again, or null
-   * @param nowEpochMillis the current time
+   * @param attempts the attempts made so far, 1 or more
+   * @param failure how the last attempt failed
+   * @param nowEpochMillis the current time, for {@code Retry-After} dates
    * @param random a number in [0, 1) that sets the jitter
    */
-  long delayMillis(int retry, Long retryAfterEpochMillis, long nowEpochMillis, double random) {
-    if (retryAfterEpochMillis != null) {
-      long asked = Math.max(0, retryAfterEpochMillis - nowEpochMillis);
-      return Math.min(asked, maxRetryAfter.toMillis());
+  Duration delayBeforeRetry(int attempts, RealtimeKitException failure, long nowEpochMillis, double random) {
+    if (attempts > maxRetries || !isRetryable(failure)) {
+      return null;
     }
-    double backoff = initialBackoff.toMillis() * Math.pow(2, retry - 1);
+    if (failure instanceof ServiceException) {
+      Long retryAfter = retryAfterMillis(((ServiceException) failure).getHeaders(), nowEpochMillis);
+      if (retryAfter != null) {
+        return Duration.ofMillis(Math.min(retryAfter, maxRetryAfter.toMillis()));
+      }
+    }
+    double backoff = initialBackoff.toMillis() * Math.pow(2, attempts - 1);
     double capped = Math.min(backoff, maxBackoff.toMillis());
-    return (long) (capped * (1 - 0.25 * random));
+    return Duration.ofMillis((long) (capped * (1 - 0.25 * random)));
+  }
+
+  /** Whether a failure is worth another attempt. */
+  static boolean isRetryable(RealtimeKitException failure) {
+    if (failure instanceof ServiceException) {
+      int status = ((ServiceException) failure).getStatusCode();
+      return status == 408 || status == 409 || status == 429 || status >= 500;
+    }
+    return failure instanceof NetworkException;
   }
 
   /**
-   * When a response asks to be called again, from {@code Retry-After-Ms} (milliseconds) or
-   * {@code Retry-After} (seconds, or an HTTP date), as epoch milliseconds; null when it does not say.
+   * How long a response asks to be left alone, from {@code Retry-After-Ms} (milliseconds) or
+   * {@code Retry-After} (seconds, or an HTTP date); null when it does not say, or says nonsense.
    */
-  static Long retryAfterEpochMillis(Map<String, Collection<String>> headers, long nowEpochMillis) {
-    String millis = RawResponse.firstValue(headers, "retry-after-ms");
+  static Long retryAfterMillis(Map<String, ? extends Collection<String>> headers, long nowEpochMillis) {
+    Double millis = finiteNonNegative(HeaderValues.first(headers, "retry-after-ms"));
     if (millis != null) {
-      try {
-        return nowEpochMillis + (long) Double.parseDouble(millis.trim());
-      } catch (NumberFormatException ignored) {
-        // fall through to Retry-After
-      }
+      return millis.longValue();
     }
-    String value = RawResponse.firstValue(headers, "retry-after");
+    String value = HeaderValues.first(headers, "retry-after");
     if (value == null) {
       return null;
     }
+    Double seconds = finiteNonNegative(value);
+    if (seconds != null) {
+      return (long) Math.min(seconds * 1000, Long.MAX_VALUE / 2);
+    }
     try {
-      return nowEpochMillis + (long) (Double.parseDouble(value.trim()) * 1000);
-    } catch (NumberFormatException notSeconds) {
-      try {
-        return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
-      } catch (DateTimeParseException notADate) {
-        return null;
-      }
+      long at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
+      return Math.max(0, at - nowEpochMillis);
+    } catch (DateTimeParseException notADate) {
+      return null;
     }
   }
 
-  /** A Feign retryer for one call; Feign clones it per call. */
-  Retryer newRetryer() {
-    return new BackoffRetryer(this);
-  }
-
-  private static final class BackoffRetryer implements Retryer {
-    private final RetryPolicy policy;
-    private int retries;
-
-    BackoffRetryer(RetryPolicy policy) {
-      this.policy = policy;
+  private static Double finiteNonNegative(String value) {
+    if (value == null) {
+      return null;
     }
-
-    @Override
-    public void continueOrPropagate(RetryableException e) {
-      if (retries >= policy.maxRetries) {
-        throw e;
-      }
-      retries++;
-      long delay = policy.delayMillis(retries, e.retryAfter(), System.currentTimeMillis(),
-          ThreadLocalRandom.current().nextDouble());
-      try {
-        Thread.sleep(delay);
-      } catch (InterruptedException interrupted) {
-        Thread.currentThread().interrupt();
-        throw e;
-      }
-    }
-
-    @Override
-    public Retryer clone() {
-      return new BackoffRetryer(policy);
-    }
+    String v = value.trim();
+    return DECIMAL.matcher(v).matches() ? Double.valueOf(v) : null;
   }
 }

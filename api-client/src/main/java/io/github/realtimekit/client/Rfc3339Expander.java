@@ -8,11 +8,7 @@ import java.time.temporal.TemporalAccessor;
  * Writes a date-time parameter as RFC 3339 with seconds and the caller's offset, such as
  * {@code 2024-01-01T10:00:00+05:30}; {@code OffsetDateTime.toString()} would drop zero seconds.
  */
-public final class Rfc3339Expander implements Param.Expander {
-
-  /** Creates the expander; Feign instantiates it from the generated interface. */
-  public Rfc3339Expander() {
-  }
+final class Rfc3339Expander implements Param.Expander {
 
   @Override
   public String expand(Object value) {

@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.realtimekit.client.errors.CallCancelledException;
+import io.github.realtimekit.client.errors.NetworkException;
+import io.github.realtimekit.client.errors.NetworkTimeoutException;
+import io.github.realtimekit.client.errors.RealtimeKitException;
+import io.github.realtimekit.client.errors.ResponseDecodingException;
+import io.github.realtimekit.client.errors.ResponseTooLargeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,72 +23,102 @@ import org.junit.jupiter.api.Test;
 class RetryPolicyTest {
 
   static final long NOW = Instant.parse("2026-01-01T12:00:00Z").toEpochMilli();
-  final RetryPolicy policy = RetryPolicy.DEFAULT;
+  final RetryPolicy policy = RetryPolicy.DEFAULT.withMaxRetries(20);
+
+  static RealtimeKitException status(int status, Map<String, ? extends Collection<String>> headers) {
+    return ErrorMappingClient.serviceException("op", status, headers, List.of(), "");
+  }
+
+  static RealtimeKitException status(int status) {
+    return status(status, Map.of());
+  }
+
+  long delay(int attempts, RealtimeKitException failure, double random) {
+    Duration d = policy.delayBeforeRetry(attempts, failure, NOW, random);
+    return d == null ? -1 : d.toMillis();
+  }
 
   @Test
   void backoffDoublesFromHalfASecondUpToEightSeconds() {
-    assertEquals(500, policy.delayMillis(1, null, NOW, 0));
-    assertEquals(1000, policy.delayMillis(2, null, NOW, 0));
-    assertEquals(2000, policy.delayMillis(3, null, NOW, 0));
-    assertEquals(4000, policy.delayMillis(4, null, NOW, 0));
-    assertEquals(8000, policy.delayMillis(5, null, NOW, 0));
-    assertEquals(8000, policy.delayMillis(12, null, NOW, 0), "capped");
+    assertEquals(500, delay(1, status(503), 0));
+    assertEquals(1000, delay(2, status(503), 0));
+    assertEquals(2000, delay(3, status(503), 0));
+    assertEquals(4000, delay(4, status(503), 0));
+    assertEquals(8000, delay(5, status(503), 0));
+    assertEquals(8000, delay(12, status(503), 0), "capped");
   }
 
   @Test
   void jitterShortensByUpToAQuarter() {
-    assertEquals(375, policy.delayMillis(1, null, NOW, 1.0));
+    assertEquals(375, delay(1, status(500), 1.0));
     for (double r = 0; r < 1; r += 0.1) {
-      long delay = policy.delayMillis(3, null, NOW, r);
-      assertTrue(delay >= 1500 && delay <= 2000, "delay " + delay);
+      long d = delay(3, status(500), r);
+      assertTrue(d >= 1500 && d <= 2000, "delay " + d);
     }
   }
 
   @Test
+  void givesUpAfterMaxRetries() {
+    assertEquals(500, RetryPolicy.DEFAULT.delayBeforeRetry(1, status(503), NOW, 0).toMillis());
+    assertEquals(1000, RetryPolicy.DEFAULT.delayBeforeRetry(2, status(503), NOW, 0).toMillis());
+    assertNull(RetryPolicy.DEFAULT.delayBeforeRetry(3, status(503), NOW, 0), "3 attempts in all");
+    assertNull(RetryPolicy.DEFAULT.withMaxRetries(0).delayBeforeRetry(1, status(503), NOW, 0));
+  }
+
+  @Test
   void retryAfterReplacesTheBackoffUpToTheCap() {
-    assertEquals(3000, policy.delayMillis(1, NOW + 3000, NOW, 0.5));
-    assertEquals(60_000, policy.delayMillis(1, NOW + 3_600_000, NOW, 0.5), "capped at 60 s");
-    assertEquals(0, policy.delayMillis(1, NOW - 5000, NOW, 0.5), "a date in the past means now");
-    RetryPolicy shortCap = new RetryPolicy(2, Duration.ofMillis(500), Duration.ofSeconds(8), Duration.ofMillis(250));
-    assertEquals(250, shortCap.delayMillis(1, NOW + 3000, NOW, 0));
+    assertEquals(3000, delay(1, status(429, headers("Retry-After", "3")), 0.5));
+    assertEquals(60_000, delay(1, status(429, headers("Retry-After", "3600")), 0.5), "capped at 60 s");
+    RetryPolicy shortCap = policy.withMaxRetryAfter(Duration.ofMillis(250));
+    assertEquals(250, shortCap.delayBeforeRetry(1, status(429, headers("Retry-After", "3")), NOW, 0).toMillis());
   }
 
   @Test
   void readsRetryAfterInSeconds() {
-    assertEquals(NOW + 2000, RetryPolicy.retryAfterEpochMillis(headers("Retry-After", "2"), NOW));
-    assertEquals(NOW + 1500, RetryPolicy.retryAfterEpochMillis(headers("retry-after", " 1.5 "), NOW));
+    assertEquals(2000L, RetryPolicy.retryAfterMillis(headers("Retry-After", "2"), NOW));
+    assertEquals(1500L, RetryPolicy.retryAfterMillis(headers("retry-after", " 1.5 "), NOW));
+    assertEquals(0L, RetryPolicy.retryAfterMillis(headers("Retry-After", "0"), NOW));
   }
 
   @Test
   void readsRetryAfterAsAnHttpDate() {
     String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochMilli(NOW + 7000).atZone(ZoneOffset.UTC));
-    assertEquals(NOW + 7000, RetryPolicy.retryAfterEpochMillis(headers("Retry-After", date), NOW));
-    assertEquals(Instant.parse("2015-10-21T07:28:00Z").toEpochMilli(),
-        RetryPolicy.retryAfterEpochMillis(headers("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT"), NOW));
+    assertEquals(7000L, RetryPolicy.retryAfterMillis(headers("Retry-After", date), NOW));
+    assertEquals(0L, RetryPolicy.retryAfterMillis(headers("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT"), NOW),
+        "a date in the past means now");
   }
 
   @Test
   void retryAfterMsWinsOverRetryAfter() {
-    assertEquals(NOW + 250, RetryPolicy.retryAfterEpochMillis(
+    assertEquals(250L, RetryPolicy.retryAfterMillis(
         Map.of("Retry-After-Ms", List.of("250"), "Retry-After", List.of("30")), NOW));
   }
 
   @Test
-  void ignoresWhatItCannotRead() {
-    assertNull(RetryPolicy.retryAfterEpochMillis(Map.of(), NOW));
-    assertNull(RetryPolicy.retryAfterEpochMillis(headers("Retry-After", "soon"), NOW));
-    assertEquals(NOW + 4000, RetryPolicy.retryAfterEpochMillis(
-        Map.of("Retry-After-Ms", List.of("x"), "Retry-After", List.of("4")), NOW), "falls back to Retry-After");
+  void nonsenseFallsBackToTheBackoff() {
+    for (String nonsense : new String[] {"NaN", "-5", "-0.5", "Infinity", "-Infinity", "1e3", "0x10", "5d", "soon", ""}) {
+      assertNull(RetryPolicy.retryAfterMillis(headers("Retry-After", nonsense), NOW), nonsense);
+      assertNull(RetryPolicy.retryAfterMillis(headers("Retry-After-Ms", nonsense), NOW), nonsense);
+      assertEquals(1000, delay(2, status(429, headers("Retry-After", nonsense)), 0), nonsense);
+    }
+    assertNull(RetryPolicy.retryAfterMillis(Map.of(), NOW));
+    assertEquals(4000L, RetryPolicy.retryAfterMillis(
+        Map.of("Retry-After-Ms", List.of("NaN"), "Retry-After", List.of("4")), NOW), "falls back to Retry-After");
   }
 
   @Test
-  void retryableStatuses() {
-    for (int status : new int[] {408, 409, 429, 500, 502, 503, 504, 599}) {
-      assertTrue(RetryPolicy.isRetryable(status), String.valueOf(status));
+  void retriesOnlyWhatMayWork() {
+    for (int s : new int[] {408, 409, 429, 500, 502, 503, 504, 599}) {
+      assertTrue(RetryPolicy.isRetryable(status(s)), String.valueOf(s));
     }
-    for (int status : new int[] {200, 301, 400, 401, 403, 404, 422}) {
-      assertFalse(RetryPolicy.isRetryable(status), String.valueOf(status));
+    for (int s : new int[] {301, 400, 401, 403, 404, 422}) {
+      assertFalse(RetryPolicy.isRetryable(status(s)), String.valueOf(s));
     }
+    assertTrue(RetryPolicy.isRetryable(new NetworkException("op", "refused", null)));
+    assertTrue(RetryPolicy.isRetryable(new NetworkTimeoutException("op", "slow", null)));
+    assertFalse(RetryPolicy.isRetryable(new CallCancelledException("op", "interrupted", null)));
+    assertFalse(RetryPolicy.isRetryable(new ResponseTooLargeException("op", 1, "big", null)));
+    assertFalse(RetryPolicy.isRetryable(new ResponseDecodingException("op", 200, "bad", "", null)));
   }
 
   private static Map<String, Collection<String>> headers(String name, String value) {

@@ -52,7 +52,7 @@ public class CallOverheadBenchmark {
   public void start() {
     byte[] page = Pages.page(recordings, 1, recordings);
     server = new LoopbackServer(uri -> page);
-    client = RealtimeKitClient.builder().apiToken("benchmark-token").baseUrl(server.baseUrl()).build();
+    client = RealtimeKitClient.builder().apiToken("benchmark-token").accountId(Pages.ACCOUNT).appId(Pages.APP).baseUrl(server.baseUrl()).build();
     query = GetAllRecordingsQuery.builder().perPage(recordings).build();
     http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/accounts/" + Pages.ACCOUNT
@@ -71,7 +71,7 @@ public class CallOverheadBenchmark {
 
   @Benchmark
   public ListRecordingsResponse client() {
-    return client.listRecordingsPage(Pages.ACCOUNT, Pages.APP, query);
+    return client.listRecordingsPage(query).getResponse();
   }
 
   /**

@@ -85,8 +85,8 @@ public final class ColdStart {
      */
     public static void main(String[] args) {
       long mainStarted = System.nanoTime();
-      RealtimeKitClient client = RealtimeKitClient.builder().apiToken("benchmark-token").baseUrl(args[0]).build();
-      Recording recording = client.getRecording(ACCOUNT, APP, RECORDING);
+      RealtimeKitClient client = RealtimeKitClient.builder().apiToken("benchmark-token").accountId(ACCOUNT).appId(APP).baseUrl(args[0]).build();
+      Recording recording = client.getRecording(RECORDING);
       long now = System.currentTimeMillis();
       long fromMain = (System.nanoTime() - mainStarted) / 1_000_000;
       if (!RECORDING.equals(recording.getId())) {

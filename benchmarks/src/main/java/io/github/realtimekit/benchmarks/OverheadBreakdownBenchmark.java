@@ -73,7 +73,7 @@ public class OverheadBreakdownBenchmark {
     mapper = RealtimeKitJson.newObjectMapper();
     plainFeign = Feign.builder().client(new Http2Client(http)).decoder(new JacksonDecoder(mapper))
         .target(RecordingsApi.class, server.baseUrl());
-    client = RealtimeKitClient.builder().apiToken("benchmark-token").baseUrl(server.baseUrl()).build();
+    client = RealtimeKitClient.builder().apiToken("benchmark-token").accountId(Pages.ACCOUNT).appId(Pages.APP).baseUrl(server.baseUrl()).build();
     feignWithoutNetwork = Feign.builder()
         .client((req, options) -> feign.Response.builder().status(200)
             .headers(java.util.Map.of("Content-Type", java.util.List.of("application/json")))
@@ -129,6 +129,6 @@ public class OverheadBreakdownBenchmark {
 
   @Benchmark
   public ListRecordingsResponse clientMethod() {
-    return client.listRecordingsPage(Pages.ACCOUNT, Pages.APP, GetAllRecordingsQuery.none());
+    return client.listRecordingsPage(GetAllRecordingsQuery.none()).getResponse();
   }
 }

@@ -46,7 +46,7 @@ public class PagingBenchmark {
       long start = (pageNo - 1) * PER_PAGE + 1;
       return (prefix + Pages.pageSuffix(start, start + PER_PAGE - 1, TOTAL)).getBytes(StandardCharsets.UTF_8);
     });
-    client = RealtimeKitClient.builder().apiToken("benchmark-token").baseUrl(server.baseUrl()).build();
+    client = RealtimeKitClient.builder().apiToken("benchmark-token").accountId(Pages.ACCOUNT).appId(Pages.APP).baseUrl(server.baseUrl()).build();
     query = GetAllRecordingsQuery.builder().perPage(PER_PAGE).build();
   }
 
@@ -58,7 +58,7 @@ public class PagingBenchmark {
   @Benchmark
   public long walkEveryRecording() {
     long count = 0;
-    for (Recording recording : client.listRecordings(Pages.ACCOUNT, Pages.APP, query)) {
+    for (Recording recording : client.listRecordings(query)) {
       if (recording.getId() != null) {
         count++;
       }

@@ -43,7 +43,7 @@ final class DownloadCommand implements Callable<Integer> {
       }
     }
     try (Session session = cli.openSession()) {
-      Recording recording = session.client().getRecording(session.account(), session.app(), recordingId);
+      Recording recording = session.client().getRecording(recordingId);
       URI url = audio ? recording.getAudioDownloadUrl() : recording.getDownloadUrl();
       if (url == null) {
         throw new Failure(ExitCode.FAILURE, audio

@@ -27,7 +27,7 @@ final class GetCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (Session session = cli.openSession()) {
-      Recording recording = session.client().getRecording(session.account(), session.app(), recordingId);
+      Recording recording = session.client().getRecording(recordingId);
       Output output = cli.output();
       if (json) {
         output.jsonLine(recording);

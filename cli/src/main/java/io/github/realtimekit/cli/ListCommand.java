@@ -1,7 +1,7 @@
 package io.github.realtimekit.cli;
 
 import io.github.realtimekit.client.RecordingsApi.GetAllRecordingsQuery;
-import io.github.realtimekit.model.ListRecordingsResponse;
+import io.github.realtimekit.client.RecordingPage;
 import io.github.realtimekit.model.Paging;
 import io.github.realtimekit.model.Recording;
 import io.github.realtimekit.model.RecordingSortBy;
@@ -96,10 +96,10 @@ final class ListCommand implements Callable<Integer> {
   }
 
   private void listPage(Session session, GetAllRecordingsQuery query, Output output) {
-    ListRecordingsResponse page = session.client().listRecordingsPage(session.account(), session.app(), query);
-    List<Recording> data = page.getData() == null ? List.of() : page.getData();
+    RecordingPage page = session.client().listRecordingsPage(query);
+    List<Recording> data = page.getRecordings();
     print(data, output);
-    Paging paging = page.getPaging();
+    Paging paging = page.getPaging().orElse(null);
     PrintStream err = cli.err();
     int thisPage = pageNo == null || pageNo < 1 ? 1 : pageNo;
     if (data.isEmpty()) {
@@ -121,9 +121,8 @@ final class ListCommand implements Callable<Integer> {
     long count = 0;
     int pages = 0;
     int width = 0;
-    for (ListRecordingsResponse page : session.client().listRecordings(session.account(), session.app(), query)
-        .byPage()) {
-      List<Recording> data = page.getData() == null ? List.of() : page.getData();
+    for (RecordingPage page : session.client().listRecordings(query).iterableByPage()) {
+      List<Recording> data = page.getRecordings();
       pages++;
       count += data.size();
       if (json) {
@@ -132,7 +131,7 @@ final class ListCommand implements Callable<Integer> {
         rows.addAll(data);
       }
       if (progress) {
-        Long total = page.getPaging() == null ? null : page.getPaging().getTotalCount();
+        Long total = page.getPaging().map(Paging::getTotalCount).orElse(null);
         String line = "fetched " + count + (total != null ? " of " + total : "") + " recordings (" + pages
             + (pages == 1 ? " page)" : " pages)");
         err.print("\r" + line + " ".repeat(Math.max(0, width - line.length())));

@@ -3,7 +3,9 @@ package io.github.realtimekit.cli;
 import io.github.realtimekit.client.RealtimeKitClient;
 import io.github.realtimekit.client.errors.InvalidArgumentException;
 import io.github.realtimekit.client.errors.NetworkException;
+import io.github.realtimekit.client.errors.PagingException;
 import io.github.realtimekit.client.errors.ResponseDecodingException;
+import io.github.realtimekit.client.errors.ResponseTooLargeException;
 import io.github.realtimekit.client.errors.ServiceException;
 import java.io.Console;
 import java.io.IOException;
@@ -263,13 +265,15 @@ public final class RecordingsCli implements Callable<Integer> {
       message = e.getMessage();
     } else if (e instanceof InvalidArgumentException) {
       code = ExitCode.USAGE;
-      message = "Invalid argument: " + ((InvalidArgumentException) e).details().stream()
-          .map(v -> OPTION_NAMES.getOrDefault(v.parameter(), v.parameter()) + " " + v.rule() + " (was " + v.value() + ")")
+      message = "Invalid argument: " + ((InvalidArgumentException) e).getViolations().stream()
+          .map(v -> OPTION_NAMES.getOrDefault(v.getParameter(), v.getParameter()) + " " + v.getRule() + " (was "
+              + v.getValue() + ")")
           .collect(Collectors.joining("; ")) + " (nothing was sent)";
     } else if (e instanceof ServiceException) {
       code = ExitCode.API_ERROR;
       message = e.getMessage();
-    } else if (e instanceof NetworkException || e instanceof ResponseDecodingException) {
+    } else if (e instanceof NetworkException || e instanceof ResponseDecodingException
+        || e instanceof ResponseTooLargeException || e instanceof PagingException) {
       code = ExitCode.NETWORK;
       message = e.getMessage();
     } else {

@@ -83,7 +83,7 @@ final class Session implements AutoCloseable {
         HTTP_LOG.setLevel(Level.FINE);
         HTTP_LOG.setUseParentHandlers(false);
       }
-      RealtimeKitClient client = build(settings, baseUrl);
+      RealtimeKitClient client = build(settings, baseUrl, err);
       if (settings.verbose()) {
         err.println("config: " + client + ", account " + settings.account() + ", app " + settings.app()
             + ", connect timeout " + settings.connectTimeout() + ", read timeout " + settings.readTimeout());
@@ -98,10 +98,14 @@ final class Session implements AutoCloseable {
     }
   }
 
-  private static RealtimeKitClient build(Settings settings, String baseUrl) {
+  private static RealtimeKitClient build(Settings settings, String baseUrl, PrintStream err) {
     try {
       RealtimeKitClient.Builder builder = RealtimeKitClient.builder()
           .apiToken(settings.token())
+          .accountId(settings.account())
+          .appId(settings.app())
+          // Waiting is never silent: each retry says what it waits for, and how long.
+          .retryListener(event -> err.println(RecordingsCli.NAME + ": " + event))
           .connectTimeout(settings.connectTimeout())
           .readTimeout(settings.readTimeout())
           .httpLogLevel(settings.verbose() ? HttpLogLevel.HEADERS : HttpLogLevel.NONE);
@@ -175,7 +179,7 @@ final class Session implements AutoCloseable {
     @Override
     public void publish(LogRecord record) {
       if (isLoggable(record)) {
-        err.println("http: " + record.getMessage());
+        record.getMessage().lines().forEach(line -> err.println("http: " + line.strip()));
       }
     }
 

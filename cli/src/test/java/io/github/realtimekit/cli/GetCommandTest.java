@@ -97,7 +97,7 @@ class GetCommandTest {
     assertEquals(0, r.exitCode(), r.toString());
     assertTrue(r.err().contains("GET " + baseUrl() + "/accounts/" + Cli.ACCOUNT), r.err());
     assertTrue(r.errLines().stream().anyMatch(l -> l.startsWith("http: ") && l.endsWith("Authorization: ***")), r.err());
-    assertTrue(r.err().contains("HTTP/1.1 200"), r.err());
+    assertTrue(r.err().contains("http: <-- 200 GET " + baseUrl() + "/accounts/" + Cli.ACCOUNT), r.err());
     assertFalse(r.err().contains(Cli.TOKEN), r.err());
     assertFalse(r.out().contains(Cli.TOKEN));
     Examples.SECRET_VALUES.forEach(secret -> assertFalse(r.err().contains(secret), secret));
@@ -114,5 +114,22 @@ class GetCommandTest {
     assertEquals(0, r.exitCode(), r.toString());
     assertEquals("", r.err(), "the log of an earlier --verbose run is not left behind");
     server.verify(2, getRequestedFor(urlPathEqualTo(Examples.onePath(ID))));
+  }
+
+  @Test
+  void saysWhatItWaitsForBeforeEachRetry() {
+    server.stubFor(get(urlPathEqualTo(Examples.onePath(ID))).inScenario("busy")
+        .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(429)
+            .withHeader("Retry-After-Ms", "20"))
+        .willSetStateTo("free"));
+    server.stubFor(get(urlPathEqualTo(Examples.onePath(ID))).inScenario("busy").whenScenarioStateIs("free")
+        .willReturn(okJson(Examples.one(ID, data -> { }))));
+
+    Cli.Result r = Cli.against(baseUrl(), "get", ID.toString());
+
+    assertEquals(0, r.exitCode(), r.toString());
+    assertEquals(java.util.List.of("realtimekit-recordings: retrying getOneRecording in 20 ms after HTTP 429 (attempt 2 of 3)"),
+        r.errLines(), r.err());
   }
 }

@@ -42,81 +42,81 @@ class ArgumentValidationContractTest {
 
   @Test
   void nullAccountId() {
-    InvalidArgumentException e = refused(() -> client.getRecording(null, APP, RECORDING));
-    assertEquals(List.of("accountId must not be null (was null)"), e.violations());
+    InvalidArgumentException e = refused(() -> client.withApp("x", APP).api().getOneRecording(null, APP, RECORDING));
+    assertEquals(List.of("accountId must not be null (was null)"), e.getViolations().stream().map(Object::toString).toList());
     assertEquals("Invalid argument for getOneRecording: accountId must not be null (was null) (nothing was sent)",
         e.getMessage());
-    assertEquals("getOneRecording", e.operation());
+    assertEquals("getOneRecording", e.getOperation());
   }
 
   @Test
   void blankAppId() {
-    InvalidArgumentException e = refused(() -> client.getRecording(ACCOUNT, "   ", RECORDING));
-    assertEquals(List.of("appId must match \"^\\S+$\" (was \"   \")"), e.violations());
+    InvalidArgumentException e = refused(() -> client.api().getOneRecording(ACCOUNT, "   ", RECORDING));
+    assertEquals(List.of("appId must match \"^\\S+$\" (was \"   \")"), e.getViolations().stream().map(Object::toString).toList());
   }
 
   @Test
   void emptyAccountId() {
-    InvalidArgumentException e = refused(() -> client.listRecordingsPage("", APP, GetAllRecordingsQuery.none()));
+    InvalidArgumentException e = refused(() -> client.api().getAllRecordings("", APP, GetAllRecordingsQuery.none()));
     assertEquals(List.of("accountId must match \"^\\S+$\" (was \"\")", "accountId size must be between 1 and 32 (was \"\")"),
-        e.violations());
-    assertEquals("getAllRecordings", e.operation());
+        e.getViolations().stream().map(Object::toString).toList());
+    assertEquals("getAllRecordings", e.getOperation());
   }
 
   @Test
   void idsOver32Characters() {
     String longId = "a".repeat(33);
-    InvalidArgumentException e = refused(() -> client.getRecording(longId, longId, RECORDING));
-    assertEquals(2, e.violations().size());
-    assertTrue(e.violations().get(0).startsWith("accountId size must be between 1 and 32"), e.violations().get(0));
-    assertTrue(e.violations().get(1).startsWith("appId size must be between 1 and 32"), e.violations().get(1));
+    InvalidArgumentException e = refused(() -> client.withApp(longId, longId).getRecording(RECORDING));
+    assertEquals(2, e.getViolations().size());
+    assertTrue(e.getViolations().get(0).toString().startsWith("accountId size must be between 1 and 32"), e.getViolations().get(0).toString());
+    assertTrue(e.getViolations().get(1).toString().startsWith("appId size must be between 1 and 32"), e.getViolations().get(1).toString());
   }
 
   @Test
   void nullRecordingId() {
-    InvalidArgumentException e = refused(() -> client.getRecording(ACCOUNT, APP, null));
-    assertEquals(List.of("recordingId must not be null (was null)"), e.violations());
+    InvalidArgumentException e = refused(() -> client.getRecording(null));
+    assertEquals(List.of("recordingId must not be null (was null)"), e.getViolations().stream().map(Object::toString).toList());
   }
 
   @Test
   void negativePageNo() {
     InvalidArgumentException e = refused(() ->
-        client.listRecordingsPage(ACCOUNT, APP, GetAllRecordingsQuery.builder().pageNo(-1).build()));
-    assertEquals(List.of("pageNo must be greater than or equal to 0 (was -1)"), e.violations());
+        client.listRecordingsPage(GetAllRecordingsQuery.builder().pageNo(-1).build()));
+    assertEquals(List.of("pageNo must be greater than or equal to 0 (was -1)"), e.getViolations().stream().map(Object::toString).toList());
   }
 
   @Test
   void negativePerPage() {
     InvalidArgumentException e = refused(() ->
-        client.listRecordingsPage(ACCOUNT, APP, GetAllRecordingsQuery.builder().perPage(-5).build()));
-    assertEquals(List.of("perPage must be greater than or equal to 0 (was -5)"), e.violations());
+        client.listRecordingsPage(GetAllRecordingsQuery.builder().perPage(-5).build()));
+    assertEquals(List.of("perPage must be greater than or equal to 0 (was -5)"), e.getViolations().stream().map(Object::toString).toList());
   }
 
   @Test
   void everyBrokenRuleIsListed() {
     InvalidArgumentException e = refused(() ->
-        client.listRecordingsPage(null, APP, GetAllRecordingsQuery.builder().pageNo(-1).perPage(-1).build()));
-    assertEquals(3, e.violations().size(), e.getMessage());
+        client.api().getAllRecordings(null, APP, GetAllRecordingsQuery.builder().pageNo(-1).perPage(-1).build()));
+    assertEquals(3, e.getViolations().size(), e.getMessage());
     assertTrue(e.getMessage().startsWith("Invalid arguments for getAllRecordings: "), e.getMessage());
   }
 
   @Test
   void nullQuery() {
-    InvalidArgumentException e = refused(() -> client.listRecordingsPage(ACCOUNT, APP, null));
-    assertTrue(e.violations().get(0).startsWith("query must not be null"));
+    InvalidArgumentException e = refused(() -> client.listRecordingsPage(null));
+    assertTrue(e.getViolations().get(0).toString().startsWith("query must not be null"));
   }
 
   @Test
   void thePagerChecksBeforeItsFirstRequest() {
-    var pages = client.listRecordings(ACCOUNT, APP, GetAllRecordingsQuery.builder().perPage(-1).build());
+    var pages = client.listRecordings(GetAllRecordingsQuery.builder().perPage(-1).build());
     InvalidArgumentException e = refused(() -> pages.iterator().hasNext());
-    assertEquals(List.of("perPage must be greater than or equal to 0 (was -1)"), e.violations());
+    assertEquals(List.of("perPage must be greater than or equal to 0 (was -1)"), e.getViolations().stream().map(Object::toString).toList());
   }
 
   @Test
   void theGeneratedInterfaceChecksToo() {
     InvalidArgumentException e = refused(() -> client.api().getOneRecording(ACCOUNT, null, RECORDING));
-    assertEquals(List.of("appId must not be null (was null)"), e.violations());
+    assertEquals(List.of("appId must not be null (was null)"), e.getViolations().stream().map(Object::toString).toList());
   }
 
   @Test
@@ -124,7 +124,7 @@ class ArgumentValidationContractTest {
     server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(com.github.tomakehurst.wiremock.client.WireMock.anyUrl())
         .willReturn(com.github.tomakehurst.wiremock.client.WireMock.notFound()));
     assertThrows(io.github.realtimekit.client.errors.NotFoundException.class,
-        () -> client.getRecording("acc/../other", APP, RECORDING));
+        () -> client.withApp("acc/../other", APP).getRecording(RECORDING));
     String url = server.getAllServeEvents().get(0).getRequest().getUrl();
     assertTrue(url.startsWith(Fixtures.BASE_PATH + "/accounts/acc%2F..%2Fother/realtime/kit/"), url);
     server.resetRequests();

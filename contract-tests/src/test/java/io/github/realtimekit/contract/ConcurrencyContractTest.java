@@ -55,7 +55,7 @@ class ConcurrencyContractTest {
           start.await();
           int matched = 0;
           for (int call = 0; call < CALLS_PER_THREAD; call++) {
-            if (client.getRecording(ACCOUNT, APP, id).getId().equals(id)) {
+            if (client.getRecording(id).getId().equals(id)) {
               matched++;
             }
           }

@@ -53,7 +53,7 @@ class ErrorsContractTest {
 
   private RealtimeKitException callWith(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder response) {
     server.stubFor(get(urlPathEqualTo(ONE_PATH)).willReturn(response));
-    return assertThrows(RealtimeKitException.class, () -> client.getRecording(ACCOUNT, APP, RECORDING));
+    return assertThrows(RealtimeKitException.class, () -> client.getRecording(RECORDING));
   }
 
   @Test
@@ -64,14 +64,14 @@ class ErrorsContractTest {
         .withBody(Spec.exampleJson("CloudflareError")));
 
     UnauthorizedException e = assertInstanceOf(UnauthorizedException.class, thrown);
-    assertEquals(401, e.statusCode());
-    assertEquals(1, e.errors().size());
-    assertEquals(10000, e.errors().get(0).getCode());
-    assertEquals("Authentication error", e.errors().get(0).getMessage());
-    assertEquals("8f2b3c4d5e6f7a8b-LHR", e.requestId().orElseThrow());
-    assertEquals("application/json", e.header("content-type").orElseThrow());
-    assertEquals("", e.bodyExcerpt(), "an envelope is parsed, not excerpted");
-    assertEquals("getOneRecording", e.operation());
+    assertEquals(401, e.getStatusCode());
+    assertEquals(1, e.getErrors().size());
+    assertEquals(10000, e.getErrors().get(0).getCode());
+    assertEquals("Authentication error", e.getErrors().get(0).getMessage());
+    assertEquals("8f2b3c4d5e6f7a8b-LHR", e.getRequestId().orElseThrow());
+    assertEquals("application/json", e.getHeader("content-type").orElseThrow());
+    assertEquals(java.util.Optional.empty(), e.getBodyExcerpt(), "an envelope is parsed, not excerpted");
+    assertEquals("getOneRecording", e.getOperation());
     assertEquals("HTTP 401 from getOneRecording: Authentication error (code 10000) [cf-ray 8f2b3c4d5e6f7a8b-LHR]",
         e.getMessage());
   }
@@ -83,9 +83,9 @@ class ErrorsContractTest {
         .withBody(Spec.exampleJson("RealtimeKitError")));
 
     NotFoundException e = assertInstanceOf(NotFoundException.class, thrown);
-    assertEquals(404, e.errors().get(0).getCode());
-    assertEquals("Recording not found", e.errors().get(0).getMessage());
-    assertTrue(e.requestId().isEmpty());
+    assertEquals(404, e.getErrors().get(0).getCode());
+    assertEquals("Recording not found", e.getErrors().get(0).getMessage());
+    assertTrue(e.getRequestId().isEmpty());
     assertEquals("HTTP 404 from getOneRecording: Recording not found (code 404)", e.getMessage());
   }
 
@@ -96,9 +96,10 @@ class ErrorsContractTest {
         .withHeader("Content-Type", "text/html").withBody(html));
 
     InternalServerException e = assertInstanceOf(InternalServerException.class, thrown);
-    assertTrue(e.errors().isEmpty());
-    assertTrue(e.bodyExcerpt().startsWith("<html> <head><title>502 Bad Gateway</title>"), e.bodyExcerpt());
-    assertTrue(e.bodyExcerpt().length() <= 301, "the excerpt is bounded: " + e.bodyExcerpt().length());
+    assertTrue(e.getErrors().isEmpty());
+    String excerpt = e.getBodyExcerpt().orElseThrow();
+    assertTrue(excerpt.startsWith("<html> <head><title>502 Bad Gateway</title>"), excerpt);
+    assertTrue(excerpt.length() <= 301, "the excerpt is bounded: " + excerpt.length());
     assertFalse(e.getMessage().contains("\n"), "one line");
   }
 
@@ -107,8 +108,8 @@ class ErrorsContractTest {
     RealtimeKitException thrown = callWith(aResponse().withStatus(403));
 
     PermissionDeniedException e = assertInstanceOf(PermissionDeniedException.class, thrown);
-    assertTrue(e.errors().isEmpty());
-    assertEquals("", e.bodyExcerpt());
+    assertTrue(e.getErrors().isEmpty());
+    assertEquals(java.util.Optional.empty(), e.getBodyExcerpt());
     assertEquals("HTTP 403 from getOneRecording", e.getMessage());
   }
 
@@ -118,8 +119,8 @@ class ErrorsContractTest {
         .withHeader("Content-Type", "application/json").withBody("{\"detail\":\"bad\"}"));
 
     BadRequestException e = assertInstanceOf(BadRequestException.class, thrown);
-    assertTrue(e.errors().isEmpty());
-    assertEquals("{\"detail\":\"bad\"}", e.bodyExcerpt());
+    assertTrue(e.getErrors().isEmpty());
+    assertEquals("{\"detail\":\"bad\"}", e.getBodyExcerpt().orElseThrow());
   }
 
   static Stream<Arguments> statuses() {
@@ -144,7 +145,7 @@ class ErrorsContractTest {
         .withHeader("Content-Type", "application/json").withBody(Spec.exampleJson("RealtimeKitError")));
 
     ServiceException e = assertInstanceOf(type, thrown);
-    assertEquals(status, e.statusCode());
+    assertEquals(status, e.getStatusCode());
     assertTrue(e.getMessage().startsWith("HTTP " + status + " from getOneRecording"), e.getMessage());
   }
 
@@ -162,7 +163,7 @@ class ErrorsContractTest {
         .withHeader("Content-Type", "application/json").withBody("{\"success\": true, \"data\": {\"id\": "));
 
     ResponseDecodingException e = assertInstanceOf(ResponseDecodingException.class, thrown);
-    assertEquals(200, e.statusCode());
+    assertEquals(200, e.getStatusCode());
     assertInstanceOf(JsonProcessingException.class, e.getCause());
     assertTrue(e.getMessage().startsWith("Malformed JSON in the response of getOneRecording"), e.getMessage());
     assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
@@ -175,7 +176,7 @@ class ErrorsContractTest {
 
     ResponseDecodingException e = assertInstanceOf(ResponseDecodingException.class, thrown);
     assertEquals("Expected JSON from getOneRecording but got text/html: <html>maintenance</html>", e.getMessage());
-    assertEquals("<html>maintenance</html>", e.bodyExcerpt());
+    assertEquals("<html>maintenance</html>", e.getBodyExcerpt().orElseThrow());
   }
 
   @Test

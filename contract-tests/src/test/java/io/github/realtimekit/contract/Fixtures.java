@@ -48,6 +48,8 @@ final class Fixtures {
   static RealtimeKitClient.Builder client(WireMockExtension server) {
     return RealtimeKitClient.builder()
         .apiToken(TOKEN)
+        .accountId(ACCOUNT)
+        .appId(APP)
         .baseUrl(baseUrl(server))
         .strictResponses(true)
         .retryBackoff(Duration.ofMillis(1), Duration.ofMillis(5));

@@ -20,6 +20,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.realtimekit.client.RecordingsApi.GetAllRecordingsQuery;
 import io.github.realtimekit.client.RealtimeKitClient;
 import io.github.realtimekit.client.errors.ResponseValidationException;
+import io.github.realtimekit.client.RecordingPage;
 import io.github.realtimekit.model.ListRecordingsResponse;
 import io.github.realtimekit.model.Recording;
 import io.github.realtimekit.model.RecordingStatus;
@@ -39,7 +40,7 @@ class ForwardCompatibilityContractTest {
 
   private Recording serveAndGet(ObjectNode body, RealtimeKitClient client) {
     server.stubFor(get(urlPathEqualTo(ONE_PATH)).willReturn(okJson(body.toString())));
-    return client.getRecording(ACCOUNT, APP, RECORDING);
+    return client.getRecording(RECORDING);
   }
 
   @Test
@@ -121,9 +122,9 @@ class ForwardCompatibilityContractTest {
     ResponseValidationException e = assertThrows(ResponseValidationException.class,
         () -> serveAndGet(body, Fixtures.client(server).build()));
 
-    assertTrue(e.violations().get(0).startsWith("data." + ExampleAssertionsNames.javaName(field) + " must not be null"),
-        e.violations().toString());
-    assertEquals(200, e.statusCode());
+    assertTrue(e.getViolations().get(0).startsWith("data." + ExampleAssertionsNames.javaName(field) + " must not be null"),
+        e.getViolations().toString());
+    assertEquals(200, e.getStatusCode());
   }
 
   @Test
@@ -133,10 +134,10 @@ class ForwardCompatibilityContractTest {
             "\"session_keep_alive_time_in_secs\":5"))));
 
     ResponseValidationException e = assertThrows(ResponseValidationException.class,
-        () -> Fixtures.client(server).build().listRecordingsPage(ACCOUNT, APP, GetAllRecordingsQuery.none()));
+        () -> Fixtures.client(server).build().listRecordingsPage(GetAllRecordingsQuery.none()));
 
     assertEquals(List.of("data[0].meeting.sessionKeepAliveTimeInSecs must be greater than or equal to 60 (was 5)"),
-        e.violations());
+        e.getViolations());
     assertTrue(e.getMessage().startsWith("Response of getAllRecordings breaks the spec: "), e.getMessage());
   }
 
@@ -146,10 +147,10 @@ class ForwardCompatibilityContractTest {
         Spec.exampleJson("GetAllRecordings").replace("\"session_keep_alive_time_in_secs\":60",
             "\"session_keep_alive_time_in_secs\":5"))));
 
-    ListRecordingsResponse page = Fixtures.client(server).strictResponses(false).build()
-        .listRecordingsPage(ACCOUNT, APP, GetAllRecordingsQuery.none());
+    RecordingPage page = Fixtures.client(server).strictResponses(false).build()
+        .listRecordingsPage(GetAllRecordingsQuery.none());
 
-    assertEquals(5, page.getData().get(0).getMeeting().getSessionKeepAliveTimeInSecs());
+    assertEquals(5, page.getRecordings().get(0).getMeeting().getSessionKeepAliveTimeInSecs());
   }
 
   /** Java property names of the wire fields used above. */

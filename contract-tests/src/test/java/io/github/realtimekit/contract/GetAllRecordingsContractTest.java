@@ -61,7 +61,7 @@ class GetAllRecordingsContractTest {
 
   @Test
   void sendsEveryParameterInTheSpecsWireFormat() {
-    client.listRecordingsPage(ACCOUNT, APP, EVERY_PARAMETER);
+    client.listRecordingsPage(EVERY_PARAMETER);
 
     server.verify(1, getRequestedFor(urlPathEqualTo(PATH))
         .withHeader("Authorization", equalTo("Bearer " + TOKEN))
@@ -84,7 +84,7 @@ class GetAllRecordingsContractTest {
 
   @Test
   void leavesUnsetParametersOut() {
-    client.listRecordingsPage(ACCOUNT, APP, GetAllRecordingsQuery.none());
+    client.listRecordingsPage(GetAllRecordingsQuery.none());
 
     LoggedRequest request = server.getAllServeEvents().get(0).getRequest();
     assertEquals(PATH, request.getUrl());
@@ -92,14 +92,14 @@ class GetAllRecordingsContractTest {
 
   @Test
   void sendsASingleStatusAsOneValue() {
-    client.listRecordingsPage(ACCOUNT, APP, GetAllRecordingsQuery.builder().status(RecordingStatusFilter.INVOKED).build());
+    client.listRecordingsPage(GetAllRecordingsQuery.builder().status(RecordingStatusFilter.INVOKED).build());
 
     server.verify(getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("status", havingExactly("INVOKED")));
   }
 
   @Test
   void decodesEveryFieldOfTheDocumentedExample() {
-    ListRecordingsResponse page = client.listRecordingsPage(ACCOUNT, APP, EVERY_PARAMETER);
+    ListRecordingsResponse page = client.listRecordingsPage(EVERY_PARAMETER).getResponse();
 
     assertEquals(example.get("success").asBoolean(), page.getSuccess());
     assertEquals(example.get("data").size(), page.getData().size());
@@ -114,17 +114,17 @@ class GetAllRecordingsContractTest {
 
   @Test
   void encodesBackToTheDocumentedExample() {
-    ExampleAssertions.assertRoundTrip(example, client.listRecordingsPage(ACCOUNT, APP, EVERY_PARAMETER));
+    ExampleAssertions.assertRoundTrip(example, client.listRecordingsPage(EVERY_PARAMETER).getResponse());
   }
 
   @Test
   void documentedExampleSatisfiesTheSpecsConstraints() {
-    ExampleAssertions.assertValid(client.listRecordingsPage(ACCOUNT, APP, EVERY_PARAMETER));
+    ExampleAssertions.assertValid(client.listRecordingsPage(EVERY_PARAMETER).getResponse());
   }
 
   @Test
   void decodedListIsImmutable() {
-    List<?> data = client.listRecordingsPage(ACCOUNT, APP, EVERY_PARAMETER).getData();
+    List<?> data = client.listRecordingsPage(EVERY_PARAMETER).getRecordings();
     org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class, () -> data.remove(0));
   }
 }

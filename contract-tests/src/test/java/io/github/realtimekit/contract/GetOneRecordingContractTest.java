@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.github.realtimekit.client.RawResponse;
+import io.github.realtimekit.client.Response;
 import io.github.realtimekit.client.RealtimeKitClient;
 import io.github.realtimekit.model.GetRecordingResponse;
 import io.github.realtimekit.model.Recording;
@@ -43,7 +43,7 @@ class GetOneRecordingContractTest {
 
   @Test
   void sendsTheDocumentedRequest() {
-    client.getRecording(ACCOUNT, APP, RECORDING);
+    client.getRecording(RECORDING);
 
     server.verify(1, getRequestedFor(urlEqualTo(PATH))
         .withHeader("Authorization", equalTo("Bearer " + TOKEN))
@@ -53,27 +53,27 @@ class GetOneRecordingContractTest {
 
   @Test
   void decodesEveryFieldOfTheDocumentedExample() {
-    RawResponse<GetRecordingResponse> response = client.getRecordingWithResponse(ACCOUNT, APP, RECORDING);
+    Response<GetRecordingResponse> response = client.api().getOneRecordingWithResponse(ACCOUNT, APP, RECORDING);
 
-    assertEquals(200, response.statusCode());
-    assertTrue(response.header("content-type").orElseThrow().startsWith("application/json"));
-    assertEquals(example.get("success").asBoolean(), response.body().getSuccess());
-    ExampleAssertions.assertRecording(example.get("data"), response.body().getData());
+    assertEquals(200, response.getStatusCode());
+    assertTrue(response.getHeader("content-type").orElseThrow().startsWith("application/json"));
+    assertEquals(example.get("success").asBoolean(), response.getValue().getSuccess());
+    ExampleAssertions.assertRecording(example.get("data"), response.getValue().getData());
   }
 
   @Test
   void encodesBackToTheDocumentedExample() {
-    ExampleAssertions.assertRoundTrip(example, client.getRecordingWithResponse(ACCOUNT, APP, RECORDING).body());
+    ExampleAssertions.assertRoundTrip(example, client.api().getOneRecording(ACCOUNT, APP, RECORDING));
   }
 
   @Test
   void documentedExampleSatisfiesTheSpecsConstraints() {
-    ExampleAssertions.assertValid(client.getRecordingWithResponse(ACCOUNT, APP, RECORDING).body());
+    ExampleAssertions.assertValid(client.api().getOneRecording(ACCOUNT, APP, RECORDING));
   }
 
   @Test
   void getRecordingReturnsTheData() {
-    Recording recording = client.getRecording(ACCOUNT, APP, RECORDING);
+    Recording recording = client.getRecording(RECORDING);
     ExampleAssertions.assertRecording(example.get("data"), recording);
   }
 }

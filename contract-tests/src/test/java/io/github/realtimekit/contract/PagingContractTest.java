@@ -18,6 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.realtimekit.client.RecordingsApi.GetAllRecordingsQuery;
 import io.github.realtimekit.client.PagedRecordings;
+import io.github.realtimekit.client.RecordingPage;
+import io.github.realtimekit.client.errors.PagingException;
 import io.github.realtimekit.client.RealtimeKitClient;
 import io.github.realtimekit.client.errors.NotFoundException;
 import io.github.realtimekit.model.ListRecordingsResponse;
@@ -71,7 +73,7 @@ class PagingContractTest {
     serve(TOTAL, PER_PAGE);
 
     List<UUID> ids = new ArrayList<>();
-    for (Recording r : client.listRecordings(ACCOUNT, APP, GetAllRecordingsQuery.builder().perPage(PER_PAGE).build())) {
+    for (Recording r : client.listRecordings(GetAllRecordingsQuery.builder().perPage(PER_PAGE).build())) {
       ids.add(r.getId());
     }
 
@@ -84,7 +86,7 @@ class PagingContractTest {
   void keepsTheQuerysFiltersOnEveryPage() {
     serve(TOTAL, PER_PAGE);
 
-    long count = client.listRecordings(ACCOUNT, APP, GetAllRecordingsQuery.builder()
+    long count = client.listRecordings(GetAllRecordingsQuery.builder()
         .perPage(PER_PAGE).status(RecordingStatusFilter.UPLOADED, RecordingStatusFilter.INVOKED).build()).stream().count();
 
     assertEquals(TOTAL, count);
@@ -96,7 +98,7 @@ class PagingContractTest {
   void fetchesLazily() {
     serve(TOTAL, PER_PAGE);
 
-    PagedRecordings all = client.listRecordings(ACCOUNT, APP, GetAllRecordingsQuery.builder().perPage(PER_PAGE).build());
+    PagedRecordings all = client.listRecordings(GetAllRecordingsQuery.builder().perPage(PER_PAGE).build());
     assertEquals(List.of(), requestedPages(), "nothing is sent before iterating");
 
     Iterator<Recording> it = all.iterator();
@@ -117,7 +119,7 @@ class PagingContractTest {
     server.stubFor(get(urlPathEqualTo(LIST_PATH)).withQueryParam("page_no", equalTo("2"))
         .willReturn(okJson(Fixtures.page(List.of(), 3, 1000))));
 
-    assertEquals(ids, client.listRecordings(ACCOUNT, APP, GetAllRecordingsQuery.none()).stream().map(Recording::getId).toList());
+    assertEquals(ids, client.listRecordings(GetAllRecordingsQuery.none()).stream().map(Recording::getId).toList());
     assertEquals(List.of("1", "2"), requestedPages());
   }
 
@@ -125,8 +127,7 @@ class PagingContractTest {
   void startsAtTheQuerysPage() {
     serve(TOTAL, PER_PAGE);
 
-    List<Recording> rest = client.listRecordings(ACCOUNT, APP,
-        GetAllRecordingsQuery.builder().perPage(PER_PAGE).pageNo(2).build()).stream().toList();
+    List<Recording> rest = client.listRecordings(GetAllRecordingsQuery.builder().perPage(PER_PAGE).pageNo(2).build()).stream().toList();
 
     assertEquals(150, rest.size());
     assertEquals(Fixtures.nthId(100), rest.get(0).getId());
@@ -137,20 +138,22 @@ class PagingContractTest {
   void iteratesPagesWithTheirPagingInformation() {
     serve(TOTAL, PER_PAGE);
 
-    List<ListRecordingsResponse> pages = new ArrayList<>();
-    client.listRecordings(ACCOUNT, APP, GetAllRecordingsQuery.builder().perPage(PER_PAGE).build()).byPage().forEach(pages::add);
+    List<RecordingPage> pages = new ArrayList<>();
+    client.listRecordings(GetAllRecordingsQuery.builder().perPage(PER_PAGE).build()).iterableByPage()
+        .forEach(pages::add);
 
     assertEquals(3, pages.size());
-    assertEquals(List.of(1L, 101L, 201L), pages.stream().map(p -> p.getPaging().getStartOffset()).toList());
-    assertEquals(List.of(100L, 200L, 250L), pages.stream().map(p -> p.getPaging().getEndOffset()).toList());
-    pages.forEach(p -> assertEquals(TOTAL, p.getPaging().getTotalCount()));
+    assertEquals(List.of(1, 2, 3), pages.stream().map(RecordingPage::getPageNo).toList());
+    assertEquals(List.of(1L, 101L, 201L), pages.stream().map(p -> p.getPaging().orElseThrow().getStartOffset()).toList());
+    assertEquals(List.of(100L, 200L, 250L), pages.stream().map(p -> p.getPaging().orElseThrow().getEndOffset()).toList());
+    pages.forEach(p -> assertEquals(TOTAL, p.getPaging().orElseThrow().getTotalCount()));
   }
 
   @Test
   void anEmptyResultHasOneEmptyPageAndNoRecordings() {
     server.stubFor(get(urlPathEqualTo(LIST_PATH)).willReturn(okJson(Fixtures.page(List.of(), 1, 0))));
 
-    PagedRecordings none = client.listRecordings(ACCOUNT, APP, GetAllRecordingsQuery.none());
+    PagedRecordings none = client.listRecordings(GetAllRecordingsQuery.none());
 
     assertFalse(none.iterator().hasNext());
     assertEquals(1, none.streamByPage().count(), "the first page is returned even when empty");
@@ -164,20 +167,77 @@ class PagingContractTest {
         .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
             .withBody(Spec.exampleJson("RealtimeKitError"))));
 
-    Iterator<Recording> it = client.listRecordings(ACCOUNT, APP, GetAllRecordingsQuery.builder().perPage(PER_PAGE).build())
+    Iterator<Recording> it = client.listRecordings(GetAllRecordingsQuery.builder().perPage(PER_PAGE).build())
         .iterator();
     for (int i = 0; i < PER_PAGE; i++) {
       it.next();
     }
 
     NotFoundException e = assertThrows(NotFoundException.class, it::hasNext);
-    assertEquals("getAllRecordings", e.operation());
+    assertEquals("getAllRecordings", e.getOperation());
+  }
+
+  @Test
+  void aFailedPageIsFetchedAgainNotSkipped() {
+    serve(TOTAL, PER_PAGE);
+    server.stubFor(get(urlPathEqualTo(LIST_PATH)).withQueryParam("page_no", equalTo("2"))
+        .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+            .withBody(Spec.exampleJson("RealtimeKitError"))));
+    Iterator<Recording> it = client.listRecordings(GetAllRecordingsQuery.builder().perPage(PER_PAGE).build())
+        .iterator();
+    List<UUID> seen = new ArrayList<>();
+    for (int i = 0; i < PER_PAGE; i++) {
+      seen.add(it.next().getId());
+    }
+    assertThrows(NotFoundException.class, it::hasNext);
+    assertThrows(NotFoundException.class, it::hasNext);
+
+    serve(TOTAL, PER_PAGE);
+    it.forEachRemaining(r -> seen.add(r.getId()));
+
+    assertEquals(LongStream.range(0, TOTAL).mapToObj(Fixtures::nthId).toList(), seen, "every recording, once, in order");
+    assertEquals(List.of("1", "2", "2", "2", "3"), requestedPages());
+  }
+
+  @Test
+  void aPageValueIsUnchangedByAFailedFetch() {
+    serve(TOTAL, PER_PAGE);
+    RecordingPage first = client.listRecordingsPage(GetAllRecordingsQuery.builder().perPage(PER_PAGE).pageNo(1).build());
+    server.stubFor(get(urlPathEqualTo(LIST_PATH)).withQueryParam("page_no", equalTo("2"))
+        .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+            .withBody(Spec.exampleJson("RealtimeKitError"))));
+    assertThrows(NotFoundException.class, first::getNextPage);
+    serve(TOTAL, PER_PAGE);
+
+    RecordingPage second = first.getNextPage();
+
+    assertEquals(2, second.getPageNo());
+    assertEquals(Fixtures.nthId(100), second.getRecordings().get(0).getId());
+    assertEquals(1, first.getPageNo());
+    assertEquals(PER_PAGE, first.getRecordings().size());
+  }
+
+  @Test
+  void aServerThatIgnoresPageNoEndsTheWalkInsteadOfLooping() {
+    // Every page_no gets the same first page of a thousand recordings.
+    server.stubFor(get(urlPathEqualTo(LIST_PATH))
+        .willReturn(okJson(Fixtures.page(List.of(Fixtures.nthId(1), Fixtures.nthId(2)), 1, 1000))));
+
+    Iterator<Recording> it = client.listRecordings(GetAllRecordingsQuery.none()).iterator();
+    it.next();
+    it.next();
+    PagingException e = assertThrows(PagingException.class, it::hasNext);
+
+    assertEquals(2, e.getPageNo());
+    assertEquals("Page 2 of getAllRecordings repeats page 1 (the server may be ignoring page_no); the walk stops",
+        e.getMessage());
+    assertEquals(List.of("1", "2"), requestedPages());
   }
 
   @Test
   void eachIterationWalksAgain() {
     serve(30, 30);
-    PagedRecordings all = client.listRecordings(ACCOUNT, APP, GetAllRecordingsQuery.none());
+    PagedRecordings all = client.listRecordings(GetAllRecordingsQuery.none());
 
     assertEquals(30, all.stream().count());
     assertEquals(30, all.stream().count());

@@ -73,7 +73,7 @@ class RetryContractTest {
     RealtimeKitClient client = Fixtures.client(server).build();
 
     long start = System.nanoTime();
-    Recording recording = client.getRecording(ACCOUNT, APP, RECORDING);
+    Recording recording = client.getRecording(RECORDING);
 
     assertEquals(RECORDING, recording.getId());
     assertEquals(2, attempts());
@@ -87,7 +87,7 @@ class RetryContractTest {
     RealtimeKitClient client = Fixtures.client(server).build();
 
     long start = System.nanoTime();
-    client.getRecording(ACCOUNT, APP, RECORDING);
+    client.getRecording(RECORDING);
 
     assertEquals(2, attempts());
     // An HTTP date has whole seconds, so "two seconds from now" is between one and two seconds away.
@@ -100,7 +100,7 @@ class RetryContractTest {
     RealtimeKitClient client = Fixtures.client(server).build();
 
     long start = System.nanoTime();
-    client.getRecording(ACCOUNT, APP, RECORDING);
+    client.getRecording(RECORDING);
 
     assertEquals(2, attempts());
     assertTrue(millisSince(start) >= 380, "waited the milliseconds the server asked for: " + millisSince(start) + " ms");
@@ -112,7 +112,7 @@ class RetryContractTest {
     RealtimeKitClient client = Fixtures.client(server).maxRetryAfter(Duration.ofMillis(300)).build();
 
     long start = System.nanoTime();
-    client.getRecording(ACCOUNT, APP, RECORDING);
+    client.getRecording(RECORDING);
 
     assertEquals(2, attempts(), "retried after the cap, not after an hour (the test's timeout would fail)");
     assertTrue(millisSince(start) >= 280, "waited the cap: " + millisSince(start) + " ms");
@@ -122,7 +122,7 @@ class RetryContractTest {
   void retries503ThenSucceeds() {
     firstThenSuccess(aResponse().withStatus(503).withBody("Service Unavailable"));
 
-    Recording recording = Fixtures.client(server).build().getRecording(ACCOUNT, APP, RECORDING);
+    Recording recording = Fixtures.client(server).build().getRecording(RECORDING);
 
     assertEquals(RECORDING, recording.getId());
     assertEquals(2, attempts());
@@ -133,7 +133,7 @@ class RetryContractTest {
   void retriesTheRetryableStatuses(int status) {
     firstThenSuccess(aResponse().withStatus(status));
 
-    Fixtures.client(server).build().getRecording(ACCOUNT, APP, RECORDING);
+    Fixtures.client(server).build().getRecording(RECORDING);
 
     assertEquals(2, attempts());
   }
@@ -144,10 +144,10 @@ class RetryContractTest {
         .withBody(Spec.exampleJson("CloudflareError")));
 
     RealtimeKitException e = assertThrows(RealtimeKitException.class,
-        () -> Fixtures.client(server).build().getRecording(ACCOUNT, APP, RECORDING));
+        () -> Fixtures.client(server).build().getRecording(RECORDING));
 
     assertInstanceOf(InternalServerException.class, e);
-    assertEquals(500, ((InternalServerException) e).statusCode());
+    assertEquals(500, ((InternalServerException) e).getStatusCode());
     assertEquals(3, attempts(), "one attempt and the default two retries");
   }
 
@@ -156,7 +156,7 @@ class RetryContractTest {
     always(aResponse().withStatus(503));
 
     assertThrows(InternalServerException.class,
-        () -> Fixtures.client(server).maxRetries(4).build().getRecording(ACCOUNT, APP, RECORDING));
+        () -> Fixtures.client(server).maxRetries(4).build().getRecording(RECORDING));
 
     assertEquals(5, attempts());
   }
@@ -166,7 +166,7 @@ class RetryContractTest {
     always(aResponse().withStatus(503));
 
     assertThrows(InternalServerException.class,
-        () -> Fixtures.client(server).maxRetries(0).build().getRecording(ACCOUNT, APP, RECORDING));
+        () -> Fixtures.client(server).maxRetries(0).build().getRecording(RECORDING));
 
     assertEquals(1, attempts());
   }
@@ -176,7 +176,7 @@ class RetryContractTest {
   void neverRetriesOtherClientErrors(int status) {
     always(aResponse().withStatus(status));
 
-    assertThrows(RealtimeKitException.class, () -> Fixtures.client(server).build().getRecording(ACCOUNT, APP, RECORDING));
+    assertThrows(RealtimeKitException.class, () -> Fixtures.client(server).build().getRecording(RECORDING));
 
     assertEquals(1, attempts());
   }
@@ -186,7 +186,7 @@ class RetryContractTest {
     always(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
         .withBody(Spec.exampleJson("RealtimeKitError")));
 
-    assertThrows(NotFoundException.class, () -> Fixtures.client(server).build().getRecording(ACCOUNT, APP, RECORDING));
+    assertThrows(NotFoundException.class, () -> Fixtures.client(server).build().getRecording(RECORDING));
     assertEquals(1, attempts());
   }
 
@@ -198,15 +198,15 @@ class RetryContractTest {
     // The JDK's HttpClient may itself repeat an idempotent GET once when the connection drops before
     // any response, so first count the requests one attempt makes.
     assertThrows(NetworkException.class,
-        () -> Fixtures.client(server).maxRetries(0).build().getRecording(ACCOUNT, APP, RECORDING));
+        () -> Fixtures.client(server).maxRetries(0).build().getRecording(RECORDING));
     int perAttempt = attempts();
     server.resetRequests();
 
     RealtimeKitException e = assertThrows(RealtimeKitException.class,
-        () -> Fixtures.client(server).build().getRecording(ACCOUNT, APP, RECORDING));
+        () -> Fixtures.client(server).build().getRecording(RECORDING));
 
     assertInstanceOf(NetworkException.class, e, () -> "got " + e);
-    assertEquals("getOneRecording", e.operation());
+    assertEquals("getOneRecording", e.getOperation());
     assertEquals(3 * perAttempt, attempts(), "one attempt and the default two retries");
   }
 
@@ -216,7 +216,7 @@ class RetryContractTest {
   void recoversAfterAFault(Fault fault) {
     firstThenSuccess(aResponse().withFault(fault));
 
-    Recording recording = Fixtures.client(server).build().getRecording(ACCOUNT, APP, RECORDING);
+    Recording recording = Fixtures.client(server).build().getRecording(RECORDING);
 
     assertEquals(RECORDING, recording.getId());
     assertTrue(attempts() >= 2, "the fault was answered, then the example");
@@ -227,21 +227,24 @@ class RetryContractTest {
     always(okJson(Spec.exampleJson("GetOneRecording")).withFixedDelay(2000));
     RealtimeKitClient client = Fixtures.client(server).readTimeout(Duration.ofMillis(250)).maxRetries(1).build();
 
-    RealtimeKitException e = assertThrows(RealtimeKitException.class, () -> client.getRecording(ACCOUNT, APP, RECORDING));
+    RealtimeKitException e = assertThrows(RealtimeKitException.class, () -> client.getRecording(RECORDING));
 
     assertInstanceOf(NetworkTimeoutException.class, e, () -> "got " + e);
-    assertTrue(e.getMessage().startsWith("Timed out calling getOneRecording"), e.getMessage());
-    assertEquals(2, attempts(), "a timeout is retried too");
+    assertTrue(e.getMessage().startsWith("Timed out waiting for localhost:"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("calling getOneRecording (read timeout 250 ms for the whole response) (2 attempts)"),
+        e.getMessage());
+    assertEquals(2, e.getAttempts(), "a timeout is retried too");
   }
 
   @Test
   void aRefusedConnectionIsANetworkFailure() {
-    RealtimeKitClient client = RealtimeKitClient.builder().apiToken(Fixtures.TOKEN)
+    RealtimeKitClient client = RealtimeKitClient.builder().apiToken(Fixtures.TOKEN).accountId(ACCOUNT).appId(APP)
         .baseUrl("http://127.0.0.1:1").maxRetries(1).retryBackoff(Duration.ofMillis(1), Duration.ofMillis(1)).build();
 
-    RealtimeKitException e = assertThrows(RealtimeKitException.class, () -> client.getRecording(ACCOUNT, APP, RECORDING));
+    RealtimeKitException e = assertThrows(RealtimeKitException.class, () -> client.getRecording(RECORDING));
 
     assertInstanceOf(NetworkException.class, e, () -> "got " + e);
-    assertTrue(e.getMessage().startsWith("Connection failed calling getOneRecording"), e.getMessage());
+    assertEquals("Connection refused by 127.0.0.1:1 calling getOneRecording (ConnectException) (2 attempts)",
+        e.getMessage());
   }
 }

@@ -15,8 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.realtimekit.client.HttpLogLevel;
-import io.github.realtimekit.client.RawResponse;
+import io.github.realtimekit.client.Response;
 import io.github.realtimekit.model.GetRecordingResponse;
+import io.github.realtimekit.model.Recording;
 import io.github.realtimekit.model.StorageConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +77,7 @@ class SecretsAndLoggingContractTest {
   @Test
   void toStringMasksEverySecretTheSpecMarks() {
     GetRecordingResponse response = Fixtures.client(server).build()
-        .getRecordingWithResponse(ACCOUNT, APP, RECORDING).body();
+        .api().getOneRecording(ACCOUNT, APP, RECORDING);
     StorageConfig storage = response.getData().getStorageConfig();
 
     String text = response.toString();
@@ -93,12 +94,12 @@ class SecretsAndLoggingContractTest {
 
   @Test
   void theHttpLogRedactsTheToken() {
-    Fixtures.client(server).httpLogLevel(HttpLogLevel.HEADERS).build().getRecording(ACCOUNT, APP, RECORDING);
+    Fixtures.client(server).httpLogLevel(HttpLogLevel.HEADERS).build().getRecording(RECORDING);
 
     String log = String.join("\n", logged);
-    assertTrue(log.contains("---> GET " + server.baseUrl() + ONE_PATH), log);
+    assertTrue(log.contains("--> GET " + server.baseUrl() + ONE_PATH), log);
     assertTrue(log.contains("Authorization: ***"), log);
-    assertTrue(log.contains("<--- HTTP/1.1 200"), log);
+    assertTrue(log.contains("<-- 200 GET " + server.baseUrl() + ONE_PATH), log);
     assertTrue(log.contains("cf-ray: 7d1e-AMS"), log);
     assertFalse(log.contains(TOKEN), "the token is never logged:\n" + log);
     assertFalse(log.contains("SECRET-KEY-VALUE"), "bodies are never logged:\n" + log);
@@ -106,18 +107,18 @@ class SecretsAndLoggingContractTest {
 
   @Test
   void noLogUnlessAskedFor() {
-    Fixtures.client(server).build().getRecording(ACCOUNT, APP, RECORDING);
+    Fixtures.client(server).build().getRecording(RECORDING);
 
     assertEquals(List.of(), logged);
   }
 
   @Test
   void rawResponsesCarryStatusAndHeaders() {
-    RawResponse<GetRecordingResponse> raw = Fixtures.client(server).build().getRecordingWithResponse(ACCOUNT, APP, RECORDING);
+    Response<Recording> raw = Fixtures.client(server).build().getRecordingWithResponse(RECORDING);
 
-    assertEquals(200, raw.statusCode());
-    assertEquals("7d1e-AMS", raw.header("CF-RAY").orElseThrow(), "header names match in any case");
-    assertEquals(List.of("7d1e-AMS"), raw.headers().get("cf-ray"));
-    assertEquals(RECORDING, raw.body().getData().getId());
+    assertEquals(200, raw.getStatusCode());
+    assertEquals("7d1e-AMS", raw.getHeader("CF-RAY").orElseThrow(), "header names match in any case");
+    assertEquals(List.of("7d1e-AMS"), raw.getHeaders().get("cf-ray"));
+    assertEquals(RECORDING, raw.getValue().getId());
   }
 }

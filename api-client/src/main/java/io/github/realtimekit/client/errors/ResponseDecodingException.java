@@ -1,5 +1,7 @@
 package io.github.realtimekit.client.errors;
 
+import java.util.Optional;
+
 /** A 2xx response whose body is not the expected JSON: malformed, truncated, empty or of another type. */
 public class ResponseDecodingException extends RealtimeKitException {
 
@@ -29,16 +31,16 @@ public class ResponseDecodingException extends RealtimeKitException {
    *
    * @return the status code
    */
-  public int statusCode() {
+  public int getStatusCode() {
     return statusCode;
   }
 
   /**
-   * Returns the start of the body.
+   * Returns the start of the body, cleaned of the API token and of control characters.
    *
-   * @return at most a few hundred characters, or empty
+   * @return at most a few hundred characters on one line, or empty when there is none
    */
-  public String bodyExcerpt() {
-    return bodyExcerpt;
+  public Optional<String> getBodyExcerpt() {
+    return bodyExcerpt.isEmpty() ? Optional.empty() : Optional.of(bodyExcerpt);
   }
 }

@@ -27,7 +27,7 @@ public class ResponseValidationException extends ResponseDecodingException {
    *
    * @return one line per rule, such as {@code data.status must not be null}
    */
-  public List<String> violations() {
+  public List<String> getViolations() {
     return violations;
   }
 }

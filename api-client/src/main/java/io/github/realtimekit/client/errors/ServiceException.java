@@ -1,8 +1,8 @@
 package io.github.realtimekit.client.errors;
 
 import io.github.realtimekit.model.ErrorDetail;
-import java.util.Collections;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,13 +12,15 @@ import java.util.stream.Collectors;
 /**
  * The API answered with a status other than 2xx. Subclasses name the common statuses; the API's
  * own errors are read from either of its envelopes, and any other body is kept as a short excerpt.
+ * Everything the server sent is cleaned of the API token and of control characters.
  */
 public class ServiceException extends RealtimeKitException {
 
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   private final int statusCode;
-  private final transient Map<String, List<String>> headers;
+  private final TreeMap<String, List<String>> headers;
+  /** Not serialised: the model types are not serialisable; the message keeps their text. */
   private final transient List<ErrorDetail> errors;
   private final String bodyExcerpt;
 
@@ -35,9 +37,8 @@ public class ServiceException extends RealtimeKitException {
       List<ErrorDetail> errors, String bodyExcerpt) {
     super(operation, message(operation, statusCode, headers, errors, bodyExcerpt), null);
     this.statusCode = statusCode;
-    TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
-    this.headers = Collections.unmodifiableMap(copy);
+    this.headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    headers.forEach((name, values) -> this.headers.put(name, List.copyOf(values)));
     this.errors = List.copyOf(errors);
     this.bodyExcerpt = bodyExcerpt == null ? "" : bodyExcerpt;
   }
@@ -47,7 +48,7 @@ public class ServiceException extends RealtimeKitException {
    *
    * @return the status code, such as 404
    */
-  public int statusCode() {
+  public int getStatusCode() {
     return statusCode;
   }
 
@@ -56,8 +57,8 @@ public class ServiceException extends RealtimeKitException {
    *
    * @return an immutable map of header names to values
    */
-  public Map<String, List<String>> headers() {
-    return headers;
+  public Map<String, List<String>> getHeaders() {
+    return Collections.unmodifiableMap(headers);
   }
 
   /**
@@ -66,7 +67,7 @@ public class ServiceException extends RealtimeKitException {
    * @param name the header name, in any case
    * @return the value, or empty when absent
    */
-  public Optional<String> header(String name) {
+  public Optional<String> getHeader(String name) {
     List<String> values = headers.get(name);
     return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
   }
@@ -76,27 +77,28 @@ public class ServiceException extends RealtimeKitException {
    *
    * @return the ray id, or empty when the response had none
    */
-  public Optional<String> requestId() {
-    return header("cf-ray");
+  public Optional<String> getRequestId() {
+    return getHeader("cf-ray");
   }
 
   /**
    * Returns the errors the API reported, from either envelope: Cloudflare's {@code errors} array or
    * RealtimeKit's single {@code error}.
    *
-   * @return the errors; empty when the body was not one of the envelopes
+   * @return the errors; empty when the body was not one of the envelopes (or after this exception
+   *     was deserialised: its message keeps their text)
    */
-  public List<ErrorDetail> errors() {
-    return errors;
+  public List<ErrorDetail> getErrors() {
+    return errors == null ? List.of() : errors;
   }
 
   /**
    * Returns the start of a body that was not one of the API's envelopes, such as a proxy's HTML page.
    *
-   * @return at most a few hundred characters, or empty
+   * @return at most a few hundred characters on one line, or empty when the body was an envelope or empty
    */
-  public String bodyExcerpt() {
-    return bodyExcerpt;
+  public Optional<String> getBodyExcerpt() {
+    return bodyExcerpt.isEmpty() ? Optional.empty() : Optional.of(bodyExcerpt);
   }
 
   private static String message(String operation, int status, Map<String, ? extends Collection<String>> headers,

@@ -16,7 +16,10 @@
  * │   ├── InternalServerException        5xx
  * │   └── UnexpectedStatusException      any other status
  * ├── NetworkException               no response: connection refused, reset or dropped
- * │   └── NetworkTimeoutException        no connection or response in time
+ * │   └── NetworkTimeoutException        no connection, or no whole response, in time
+ * ├── CallCancelledException         the calling thread was interrupted; never retried
+ * ├── ResponseTooLargeException      a 2xx body over the client's size limit; never retried
+ * ├── PagingException                a walk through pages made no progress
  * └── ResponseDecodingException      a 2xx response whose body is not the expected JSON
  *     └── ResponseValidationException    strict mode: the decoded body breaks the spec's constraints
  * </pre>

@@ -59,6 +59,8 @@ class ConsumerTest {
     server.start();
     client = RealtimeKitClient.builder()
         .apiToken("consumer-token")
+        .accountId("account")
+        .appId("app")
         .baseUrl("http://127.0.0.1:" + server.getAddress().getPort() + "/client/v4")
         .build();
   }
@@ -70,7 +72,7 @@ class ConsumerTest {
 
   @Test
   void fetchesARecording() {
-    Recording recording = client.getRecording("account", "app", ID);
+    Recording recording = client.getRecording(ID);
 
     assertEquals(ID, recording.getId());
     assertEquals(RecordingStatus.UPLOADED, recording.getStatus());
@@ -80,7 +82,7 @@ class ConsumerTest {
 
   @Test
   void walksTheRecordings() {
-    long count = client.listRecordings("account", "app",
+    long count = client.listRecordings(
         GetAllRecordingsQuery.builder().status(RecordingStatusFilter.UPLOADED, RecordingStatusFilter.RECORDING).build())
         .stream().count();
 
@@ -90,9 +92,9 @@ class ConsumerTest {
 
   @Test
   void reportsAnApiError() {
-    NotFoundException e = assertThrows(NotFoundException.class, () -> client.getRecording("account", "app", UUID.randomUUID()));
+    NotFoundException e = assertThrows(NotFoundException.class, () -> client.getRecording(UUID.randomUUID()));
 
-    assertEquals("Recording not found", e.errors().get(0).getMessage());
+    assertEquals("Recording not found", e.getErrors().get(0).getMessage());
   }
 
   @Test

@@ -1,0 +1,79 @@
+package io.github.realtimekit.client;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A decoded response value together with the HTTP status and headers it came with. Immutable.
+ *
+ * @param <T> the type of the value
+ */
+public final class Response<T> {
+
+  private final int statusCode;
+  private final Map<String, List<String>> headers;
+  private final T value;
+
+  /**
+   * Creates a response.
+   *
+   * @param statusCode the HTTP status code
+   * @param headers the response headers; names are matched without regard to case
+   * @param value the decoded value
+   */
+  public Response(int statusCode, Map<String, ? extends Collection<String>> headers, T value) {
+    this.statusCode = statusCode;
+    this.headers = HeaderValues.copyOf(Objects.requireNonNull(headers, "headers"));
+    this.value = Objects.requireNonNull(value, "value");
+  }
+
+  /**
+   * Returns the HTTP status code.
+   *
+   * @return the status code, such as 200
+   */
+  public int getStatusCode() {
+    return statusCode;
+  }
+
+  /**
+   * Returns all response headers; names are matched without regard to case.
+   *
+   * @return an immutable map of header names to values
+   */
+  public Map<String, List<String>> getHeaders() {
+    return headers;
+  }
+
+  /**
+   * Returns the first value of a header.
+   *
+   * @param name the header name, in any case
+   * @return the first value, or empty when the header is absent
+   */
+  public Optional<String> getHeader(String name) {
+    return Optional.ofNullable(HeaderValues.first(headers, Objects.requireNonNull(name, "name")));
+  }
+
+  /**
+   * Returns the decoded value.
+   *
+   * @return the value
+   */
+  public T getValue() {
+    return value;
+  }
+
+  /**
+   * Returns the status, the header names and the value; header values are left out.
+   *
+   * @return the text
+   */
+  @Override
+  public String toString() {
+    return "Response{statusCode=" + statusCode + ", headers=" + headers.keySet() + ", value=" + value + "}";
+  }
+}
