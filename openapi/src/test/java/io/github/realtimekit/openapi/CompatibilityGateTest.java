@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.openapitools.openapidiff.core.OpenApiCompare;
@@ -24,6 +25,9 @@ import org.openapitools.openapidiff.core.output.MarkdownRender;
  * <p>openapi-diff's own rules apply (a removed operation or parameter, a narrowed type, a removed
  * required response field, ...), plus one of this project's: removing any response field, required or
  * not, is breaking, because the generated model loses the getter its callers compile against.
+ *
+ * <p>Breaking changes pass only when the project's major version is above the one the baseline was
+ * released as ({@link VersionGate}); they are then reported, not failed.
  */
 class CompatibilityGateTest {
 
@@ -32,9 +36,22 @@ class CompatibilityGateTest {
     ChangedOpenApi diff = OpenApiCompare.fromLocations(
         SpecFiles.baseline().toUri().toString(), SpecFiles.spec().toUri().toString());
 
+    List<String> breaking = new ArrayList<>();
+    if (diff.isIncompatible()) {
+      breaking.add("openapi-diff finds incompatible changes (see the report)");
+    }
+    breaking.addAll(removedResponseFields(diff));
+    String released = releasedVersion(diff);
+    String project = SpecFiles.projectVersion();
+    VersionGate.Outcome outcome = VersionGate.decide(released, project, breaking);
+
     Path report = SpecFiles.changeReport();
     Files.createDirectories(report.getParent());
     try (OutputStreamWriter out = new OutputStreamWriter(Files.newOutputStream(report), StandardCharsets.UTF_8)) {
+      if (outcome == VersionGate.Outcome.REPORT) {
+        out.write("# Breaking changes, allowed by the major version\n\nThe project is at " + project
+            + ", a major version above the baseline's " + released + ":\n\n- " + String.join("\n- ", breaking) + "\n\n");
+      }
       if (diff.isUnchanged()) {
         out.write("# API changes\n\nNo changes against the baseline.\n");
       } else {
@@ -43,18 +60,25 @@ class CompatibilityGateTest {
     }
     assertTrue(Files.size(report) > 0);
 
-    List<String> breaking = new ArrayList<>();
-    if (diff.isIncompatible()) {
-      breaking.add("openapi-diff finds incompatible changes (see the report)");
+    if (outcome == VersionGate.Outcome.REPORT) {
+      System.out.println("Breaking changes against the baseline released as " + released + ", allowed by the version "
+          + project + ":\n  - " + String.join("\n  - ", breaking) + "\nThe change report is " + report);
     }
-    breaking.addAll(removedResponseFields(diff));
-    if (!breaking.isEmpty()) {
-      fail("Breaking change: the spec is incompatible with the released baseline " + SpecFiles.baseline() + ":\n  - "
-          + String.join("\n  - ", breaking)
+    if (outcome == VersionGate.Outcome.FAIL) {
+      fail("Breaking change: the spec is incompatible with the released baseline " + SpecFiles.baseline()
+          + " (released as " + released + "; the project is at " + project + "):\n  - " + String.join("\n  - ", breaking)
           + "\nA client built from the baseline would break. The change report is " + report
-          + ". If the break is intended, bump the version and copy the spec over the baseline.\n\n"
+          + ". If the break is intended, bump the major version above " + released
+          + " in every pom.xml; moving the baseline forward is part of cutting that release.\n\n"
           + Files.readString(report));
     }
+  }
+
+  /** The version the baseline was released as, recorded in its {@code info}. */
+  private static String releasedVersion(ChangedOpenApi diff) {
+    Map<String, Object> extensions = diff.getOldSpecOpenApi().getInfo().getExtensions();
+    Object version = extensions == null ? null : extensions.get(VersionGate.RELEASED_VERSION);
+    return version == null ? null : version.toString();
   }
 
   private static List<String> removedResponseFields(ChangedOpenApi diff) {

@@ -21,6 +21,11 @@ final class SpecFiles {
     return Path.of(required("realtimekit.changeReport"));
   }
 
+  /** The project's version, which the breaking-change gate compares with the baseline's. */
+  static String projectVersion() {
+    return required("realtimekit.projectVersion");
+  }
+
   private static Path existing(String property) {
     Path path = Path.of(required(property));
     if (!Files.isRegularFile(path)) {
