@@ -91,7 +91,7 @@ public class OverheadBreakdownBenchmark {
   /** Plain Feign, with a transport that answers at once: Feign's own cost per call, plus decoding. */
   @Benchmark
   public ListRecordingsResponse feignOnly() {
-    return feignWithoutNetwork.getAllRecordings(Pages.ACCOUNT, Pages.APP, null, null, null, null, null, null, null, null, null);
+    return feignWithoutNetwork.getAllRecordings(Pages.ACCOUNT, Pages.APP, GetAllRecordingsQuery.none());
   }
 
   @TearDown
@@ -119,12 +119,12 @@ public class OverheadBreakdownBenchmark {
 
   @Benchmark
   public ListRecordingsResponse plainFeign() {
-    return plainFeign.getAllRecordings(Pages.ACCOUNT, Pages.APP, null, null, null, null, null, null, null, null, null);
+    return plainFeign.getAllRecordings(Pages.ACCOUNT, Pages.APP, GetAllRecordingsQuery.none());
   }
 
   @Benchmark
   public ListRecordingsResponse clientInterface() {
-    return client.api().getAllRecordings(Pages.ACCOUNT, Pages.APP, null, null, null, null, null, null, null, null, null);
+    return client.api().getAllRecordings(Pages.ACCOUNT, Pages.APP, GetAllRecordingsQuery.none());
   }
 
   @Benchmark

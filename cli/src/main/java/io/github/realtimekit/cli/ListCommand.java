@@ -36,6 +36,10 @@ final class ListCommand implements Callable<Integer> {
           + "separate statuses with commas for several")
   List<RecordingStatusFilter> status;
 
+  @Option(names = "--search", paramLabel = "TEXT",
+      description = "Only recordings whose meeting ID or title matches this text")
+  String search;
+
   @Option(names = "--start-time", paramLabel = "TIME", converter = Converters.DateTime.class,
       description = "Start of the time range, ISO-8601 with an offset, such as 2024-01-01T10:00:00+05:30")
   OffsetDateTime startTime;
@@ -76,6 +80,7 @@ final class ListCommand implements Callable<Integer> {
     GetAllRecordingsQuery query = GetAllRecordingsQuery.builder()
         .meetingId(meetingId)
         .status(status)
+        .search(search)
         .startTime(startTime)
         .endTime(endTime)
         .sortBy(sortBy)

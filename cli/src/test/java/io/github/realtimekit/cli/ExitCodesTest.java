@@ -52,7 +52,7 @@ class ExitCodesTest {
         Arguments.of(List.of("list", "--start-time", "2024-01-01T10:00:00"),
             "'2024-01-01T10:00:00' is not an ISO-8601 date-time with an offset"),
         Arguments.of(List.of("list", "--status", "UPLOADED,DONE"),
-            "'DONE' is not a recording status; expected one of INVOKED, RECORDING, UPLOADING, UPLOADED"),
+            "'DONE' is not a recording status; expected one of INVOKED, RECORDING, UPLOADING, UPLOADED, ERRORED, PAUSED"),
         Arguments.of(List.of("list", "--sort-order", "up"), "'up' is not a sort order; expected one of ASC, DESC"),
         Arguments.of(List.of("list", "--expired", "maybe"), "'maybe' is not a boolean"),
         Arguments.of(List.of("list", "--per-page", "ten"), "'ten' is not an int"),
@@ -210,7 +210,7 @@ class ExitCodesTest {
 
     Cli.Result listHelp = Cli.run(Map.of(), "list", "--help");
     assertEquals(0, listHelp.exitCode());
-    assertTrue(listHelp.out().replaceAll("\\s+", " ").contains("INVOKED, RECORDING, UPLOADING, UPLOADED"),
+    assertTrue(listHelp.out().replaceAll("\\s+", " ").contains("INVOKED, RECORDING, UPLOADING, UPLOADED, ERRORED, PAUSED"),
         "statuses from the spec: " + listHelp.out());
 
     Cli.Result version = Cli.run(Map.of(), "--version");

@@ -73,7 +73,7 @@ class ListCommandTest {
     UUID meeting = UUID.fromString("a1b2c3d4-0000-4000-8000-000000000001");
 
     Cli.Result r = Cli.against(baseUrl(), "list", "--meeting-id", meeting.toString(), "--status", "uploaded",
-        "--start-time", "2024-01-01T10:00:00+05:30", "--end-time", "2024-01-31T23:59:59Z",
+        "--search", "Daily standup", "--start-time", "2024-01-01T10:00:00+05:30", "--end-time", "2024-01-31T23:59:59Z",
         "--sort-by", "invokedTime", "--sort-order", "desc", "--expired", "false", "--page-no", "3", "--per-page", "25");
 
     assertEquals(0, r.exitCode(), r.toString());
@@ -82,6 +82,7 @@ class ListCommandTest {
     server.verify(getRequestedFor(urlPathEqualTo(Examples.LIST_PATH))
         .withQueryParam("meeting_id", equalTo(meeting.toString()))
         .withQueryParam("status", equalTo("UPLOADED"))
+        .withQueryParam("search", havingExactly("Daily standup"))
         .withQueryParam("start_time", equalTo("2024-01-01T10:00:00+05:30"))
         .withQueryParam("end_time", equalTo("2024-01-31T23:59:59Z"))
         .withQueryParam("sort_by", equalTo("invokedTime"))
@@ -112,6 +113,51 @@ class ListCommandTest {
         .withQueryParam("status", havingExactly("UPLOADED,RECORDING")));
     LoggedRequest request = server.findAll(getRequestedFor(urlPathEqualTo(Examples.LIST_PATH))).get(0);
     assertTrue(request.getUrl().contains("status=UPLOADED,RECORDING"), request.getUrl());
+  }
+
+  @Test
+  void listsTheFailedAndPausedRecordings() {
+    server.stubFor(get(urlPathEqualTo(Examples.LIST_PATH)).willReturn(okJson(Examples.example("GetAllRecordingsErrored")
+        .toString())));
+
+    Cli.Result r = Cli.against(baseUrl(), "list", "--status", "errored", "--status", "PAUSED");
+
+    assertEquals(0, r.exitCode(), r.toString());
+    server.verify(1, getRequestedFor(urlPathEqualTo(Examples.LIST_PATH))
+        .withQueryParam("status", havingExactly("ERRORED,PAUSED")));
+    String id = Examples.example("GetAllRecordingsErrored").at("/data/0/id").asText();
+    assertEquals(2, r.outLines().size(), r.toString());
+    assertTrue(r.outLines().get(1).startsWith(id + " ") && r.outLines().get(1).contains("ERRORED"), r.toString());
+  }
+
+  @Test
+  void sendsTheSearchTextWhateverItHolds() {
+    server.stubFor(get(urlPathEqualTo(Examples.LIST_PATH)).willReturn(okJson(Examples.page(List.of(), 1, 0))));
+    String search = "Q3 review & retro #2 + 50%";
+
+    Cli.Result r = Cli.against(baseUrl(), "list", "--search", search);
+
+    assertEquals(0, r.exitCode(), r.toString());
+    server.verify(1, getRequestedFor(urlPathEqualTo(Examples.LIST_PATH)).withQueryParam("search", havingExactly(search)));
+  }
+
+  @Test
+  void showsTheMeetingsRecordingConfigWithItsStorageSecretMasked() {
+    JsonNode example = Examples.example("GetAllRecordingsErrored");
+    server.stubFor(get(urlPathEqualTo(Examples.LIST_PATH)).willReturn(okJson(example.toString())));
+    String password = example.at("/data/0/meeting/recording_config/storage_config/password").asText();
+
+    Cli.Result r = Cli.against(baseUrl(), "list", "--json");
+
+    assertEquals(0, r.exitCode(), r.toString());
+    JsonNode meeting = r.jsonLines().get(0).get("meeting");
+    assertTrue(meeting.get("transcribe_on_end").asBoolean(), r.out());
+    JsonNode config = meeting.get("recording_config");
+    assertEquals(example.at("/data/0/meeting/recording_config/max_seconds").asInt(), config.get("max_seconds").asInt());
+    assertEquals("left top", config.at("/video_config/watermark/position").asText());
+    assertEquals("rtmp://a.rtmp.youtube.com/live2", config.at("/live_streaming_config/rtmp_url").asText());
+    assertEquals("***", config.at("/storage_config/password").asText());
+    assertFalse(r.out().contains(password), r.out());
   }
 
   @Test

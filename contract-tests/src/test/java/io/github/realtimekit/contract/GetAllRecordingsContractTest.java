@@ -16,11 +16,13 @@ import io.github.realtimekit.client.RecordingsApi.GetAllRecordingsQuery;
 import io.github.realtimekit.client.RealtimeKitClient;
 import io.github.realtimekit.model.ListRecordingsResponse;
 import io.github.realtimekit.model.RecordingSortBy;
+import io.github.realtimekit.model.RecordingStatus;
 import io.github.realtimekit.model.RecordingStatusFilter;
 import io.github.realtimekit.model.SortOrder;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,6 +43,7 @@ class GetAllRecordingsContractTest {
       .meetingId(MEETING)
       .pageNo(2)
       .perPage(25)
+      .search("Daily standup")
       .sortBy(RecordingSortBy.INVOKED_TIME)
       .sortOrder(SortOrder.DESC)
       .startTime(OffsetDateTime.parse("2023-12-01T08:30:00-04:00"))
@@ -71,6 +74,7 @@ class GetAllRecordingsContractTest {
         .withQueryParam("meeting_id", havingExactly(MEETING.toString()))
         .withQueryParam("page_no", havingExactly("2"))
         .withQueryParam("per_page", havingExactly("25"))
+        .withQueryParam("search", havingExactly("Daily standup"))
         .withQueryParam("sort_by", havingExactly("invokedTime"))
         .withQueryParam("sort_order", havingExactly("DESC"))
         .withQueryParam("start_time", havingExactly("2023-12-01T08:30:00-04:00"))
@@ -78,7 +82,7 @@ class GetAllRecordingsContractTest {
 
     LoggedRequest request = server.getAllServeEvents().get(0).getRequest();
     String query = request.getUrl().substring(request.getUrl().indexOf('?') + 1);
-    assertEquals(9, query.split("&").length, "nine query parameters, each once: " + query);
+    assertEquals(10, query.split("&").length, "ten query parameters, each once: " + query);
     assertTrue(query.contains("status=UPLOADED,RECORDING"), "form style, explode false, literal comma: " + query);
   }
 
@@ -95,6 +99,42 @@ class GetAllRecordingsContractTest {
     client.listRecordingsPage(GetAllRecordingsQuery.builder().status(RecordingStatusFilter.INVOKED).build());
 
     server.verify(getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("status", havingExactly("INVOKED")));
+  }
+
+  @Test
+  void sendsTheFailedAndPausedStatuses() {
+    client.listRecordingsPage(ACCOUNT, APP, GetAllRecordingsQuery.builder()
+        .status(RecordingStatusFilter.ERRORED, RecordingStatusFilter.PAUSED).build());
+
+    server.verify(getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("status", havingExactly("ERRORED,PAUSED")));
+    assertTrue(RecordingStatusFilter.ERRORED.isKnown() && RecordingStatusFilter.PAUSED.isKnown());
+  }
+
+  @Test
+  void filtersByEveryStatusARecordingCanHave() {
+    // The filter accepts every status a recording can be in, so no recording is out of a filter's reach.
+    assertEquals(
+        RecordingStatus.knownValues().stream().map(RecordingStatus::value).collect(Collectors.toList()),
+        RecordingStatusFilter.knownValues().stream().map(RecordingStatusFilter::value).collect(Collectors.toList()));
+
+    client.listRecordingsPage(ACCOUNT, APP, GetAllRecordingsQuery.builder()
+        .status(RecordingStatusFilter.knownValues()).build());
+
+    server.verify(getRequestedFor(urlPathEqualTo(PATH))
+        .withQueryParam("status", havingExactly("INVOKED,RECORDING,UPLOADING,UPLOADED,ERRORED,PAUSED")));
+  }
+
+  @Test
+  void sendsTheSearchTextAsOneQueryValueWhateverItHolds() {
+    String search = "Q3 review & retro #2 + 50%/100 = ü?";
+
+    client.listRecordingsPage(ACCOUNT, APP, GetAllRecordingsQuery.builder().search(search).build());
+
+    server.verify(1, getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("search", havingExactly(search)));
+    LoggedRequest request = server.getAllServeEvents().get(0).getRequest();
+    String query = request.getUrl().substring(request.getUrl().indexOf('?') + 1);
+    assertEquals(1, query.split("&").length, "the text's & and # are encoded, not separators: " + query);
+    assertTrue(query.startsWith("search=") && !query.contains(" "), query);
   }
 
   @Test
