@@ -103,7 +103,7 @@ class GetAllRecordingsContractTest {
 
   @Test
   void sendsTheFailedAndPausedStatuses() {
-    client.listRecordingsPage(ACCOUNT, APP, GetAllRecordingsQuery.builder()
+    client.listRecordingsPage(GetAllRecordingsQuery.builder()
         .status(RecordingStatusFilter.ERRORED, RecordingStatusFilter.PAUSED).build());
 
     server.verify(getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("status", havingExactly("ERRORED,PAUSED")));
@@ -117,7 +117,7 @@ class GetAllRecordingsContractTest {
         RecordingStatus.knownValues().stream().map(RecordingStatus::value).collect(Collectors.toList()),
         RecordingStatusFilter.knownValues().stream().map(RecordingStatusFilter::value).collect(Collectors.toList()));
 
-    client.listRecordingsPage(ACCOUNT, APP, GetAllRecordingsQuery.builder()
+    client.listRecordingsPage(GetAllRecordingsQuery.builder()
         .status(RecordingStatusFilter.knownValues()).build());
 
     server.verify(getRequestedFor(urlPathEqualTo(PATH))
@@ -128,7 +128,7 @@ class GetAllRecordingsContractTest {
   void sendsTheSearchTextAsOneQueryValueWhateverItHolds() {
     String search = "Q3 review & retro #2 + 50%/100 = ü?";
 
-    client.listRecordingsPage(ACCOUNT, APP, GetAllRecordingsQuery.builder().search(search).build());
+    client.listRecordingsPage(GetAllRecordingsQuery.builder().search(search).build());
 
     server.verify(1, getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("search", havingExactly(search)));
     LoggedRequest request = server.getAllServeEvents().get(0).getRequest();

@@ -54,8 +54,8 @@ class RecordingConfigContractTest {
   }
 
   private Recording firstRecording() {
-    ListRecordingsResponse page = client.listRecordingsPage(Fixtures.ACCOUNT, Fixtures.APP,
-        GetAllRecordingsQuery.builder().status(RecordingStatusFilter.ERRORED).build());
+    ListRecordingsResponse page = client.listRecordingsPage(
+        GetAllRecordingsQuery.builder().status(RecordingStatusFilter.ERRORED).build()).getResponse();
     assertEquals(1, page.getData().size());
     return page.getData().get(0);
   }
@@ -120,13 +120,13 @@ class RecordingConfigContractTest {
     ObjectNode expected = example.deepCopy();
     removeNulls(expected);
 
-    ExampleAssertions.assertRoundTrip(expected, client.listRecordingsPage(Fixtures.ACCOUNT, Fixtures.APP,
-        GetAllRecordingsQuery.none()));
+    ExampleAssertions.assertRoundTrip(expected, client.listRecordingsPage(
+        GetAllRecordingsQuery.none()).getResponse());
   }
 
   @Test
   void satisfiesTheSpecsConstraints() {
-    ExampleAssertions.assertValid(client.listRecordingsPage(Fixtures.ACCOUNT, Fixtures.APP, GetAllRecordingsQuery.none()));
+    ExampleAssertions.assertValid(client.listRecordingsPage(GetAllRecordingsQuery.none()).getResponse());
   }
 
   @Test
