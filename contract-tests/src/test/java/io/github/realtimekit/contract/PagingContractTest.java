@@ -20,6 +20,7 @@ import io.github.realtimekit.client.RecordingsApi.GetAllRecordingsQuery;
 import io.github.realtimekit.client.PagedRecordings;
 import io.github.realtimekit.client.RealtimeKitClient;
 import io.github.realtimekit.client.errors.NotFoundException;
+import io.github.realtimekit.fixtures.SpecExamples;
 import io.github.realtimekit.model.ListRecordingsResponse;
 import io.github.realtimekit.model.Recording;
 import io.github.realtimekit.model.RecordingStatusFilter;
@@ -162,7 +163,7 @@ class PagingContractTest {
     serve(TOTAL, PER_PAGE);
     server.stubFor(get(urlPathEqualTo(LIST_PATH)).withQueryParam("page_no", equalTo("2"))
         .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
-            .withBody(Spec.exampleJson("RealtimeKitError"))));
+            .withBody(SpecExamples.exampleJson("RealtimeKitError"))));
 
     Iterator<Recording> it = client.listRecordings(ACCOUNT, APP, GetAllRecordingsQuery.builder().perPage(PER_PAGE).build())
         .iterator();
