@@ -1,17 +1,19 @@
 package io.github.realtimekit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.realtimekit.fixtures.SpecExamples;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,7 +22,8 @@ import java.util.regex.Pattern;
 
 /**
  * An in-process stand-in for the recordings API on {@code 127.0.0.1}, answering with the examples
- * documented in the spec, so the tool works without an account.
+ * documented in the spec ({@link SpecExamples}, which reads the spec when the mock first answers), so
+ * the tool works without an account.
  *
  * <ul>
  *   <li>{@code GET /client/v4/accounts/{account}/realtime/kit/{app}/recordings/{id}} answers the
@@ -48,10 +51,8 @@ final class MockServer implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor;
-  private final ApiSpec spec;
 
-  private MockServer(ApiSpec spec) throws IOException {
-    this.spec = spec;
+  private MockServer() throws IOException {
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     this.executor = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "realtimekit-mock");
@@ -65,12 +66,11 @@ final class MockServer implements AutoCloseable {
   /**
    * Starts a server on a free port of the loopback address.
    *
-   * @param spec where the examples come from
    * @return the running server; close it to stop it
    * @throws IOException if no port can be bound
    */
-  static MockServer start(ApiSpec spec) throws IOException {
-    MockServer mock = new MockServer(spec);
+  static MockServer start() throws IOException {
+    MockServer mock = new MockServer();
     mock.server.start();
     return mock;
   }
@@ -128,9 +128,7 @@ final class MockServer implements AutoCloseable {
         if (id == null) {
           sendError(exchange, 404, "Recording not found");
         } else {
-          ObjectNode body = (ObjectNode) spec.example("GetOneRecording");
-          body.set("data", recording((ObjectNode) body.get("data"), id));
-          sendJson(exchange, 200, body);
+          sendJson(exchange, 200, SpecExamples.oneRecording(data -> recording(data, id)));
         }
       } else if (download.matches()) {
         byte[] bytes = content(UUID.fromString(download.group(1)), download.group(2).equals("audio"));
@@ -147,22 +145,15 @@ final class MockServer implements AutoCloseable {
   }
 
   private JsonNode listPage(int pageNo) {
-    ObjectNode body = (ObjectNode) spec.example("GetAllRecordings");
-    ArrayNode items = (ArrayNode) body.get("data");
-    int total = items.size();
-    ArrayNode data = body.putArray("data");
+    JsonNode items = SpecExamples.example(SpecExamples.GET_ALL_RECORDINGS).get("data");
+    List<ObjectNode> recordings = new ArrayList<>();
     if (pageNo <= 1) {
       for (JsonNode item : items) {
-        data.add(recording((ObjectNode) item, UUID.fromString(item.get("id").asText())));
+        recordings.add(recording((ObjectNode) item, UUID.fromString(item.get("id").asText())));
       }
     }
     // One page holds every example; offsets count from 1, inclusive, as the spec describes.
-    ObjectNode paging = body.putObject("paging");
-    long start = pageNo <= 1 ? 1 : total + 1;
-    paging.put("end_offset", start + data.size() - 1);
-    paging.put("start_offset", start);
-    paging.put("total_count", total);
-    return body;
+    return SpecExamples.page(recordings, pageNo <= 1 ? 1 : items.size() + 1, items.size());
   }
 
   private ObjectNode recording(ObjectNode example, UUID id) {

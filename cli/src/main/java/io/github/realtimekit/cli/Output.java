@@ -1,11 +1,17 @@
 package io.github.realtimekit.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.github.realtimekit.client.RealtimeKitJson;
 import io.github.realtimekit.model.Recording;
+import io.github.realtimekit.model.Sensitive;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
@@ -15,12 +21,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Writes recordings to standard output: as an aligned table, as {@code field: value} lines, or as one
- * JSON object per line shaped as the API shapes it. Secrets never reach the output: every property
- * the spec marks {@code x-sensitive} or {@code writeOnly} is written as {@code ***}.
+ * JSON object per line shaped as the API shapes it, properties newer than the spec included. Secrets
+ * never reach the output: every property the model marks {@link Sensitive} (those the spec marks
+ * {@code x-sensitive} or {@code writeOnly}) is written as {@code ***}.
  */
 final class Output {
 
@@ -30,18 +36,39 @@ final class Output {
   private static final String[] COLUMNS = {"ID", "STATUS", "MEETING/SESSION", "INVOKED", "DURATION", "SIZE", "FILE"};
 
   private final PrintStream out;
-  private final ObjectMapper mapper = RealtimeKitJson.newObjectMapper();
-  private final Set<String> secrets;
+  private final ObjectMapper mapper = maskingMapper();
 
   /**
    * Creates an output.
    *
    * @param out where to write
-   * @param secrets the property names to mask, from {@link ApiSpec#secretProperties()}
    */
-  Output(PrintStream out, Set<String> secrets) {
+  Output(PrintStream out) {
     this.out = out;
-    this.secrets = Set.copyOf(secrets);
+  }
+
+  /** The client's JSON configuration, with every {@link Sensitive} value written as {@link #MASK}. */
+  private static ObjectMapper maskingMapper() {
+    ObjectMapper mapper = RealtimeKitJson.newObjectMapper();
+    mapper.setAnnotationIntrospector(new JacksonAnnotationIntrospector() {
+      @Override
+      public Object findSerializer(Annotated a) {
+        return a.hasAnnotation(Sensitive.class) ? new MaskSerializer() : super.findSerializer(a);
+      }
+    });
+    return mapper;
+  }
+
+  /** Writes any present value as {@link #MASK}; an absent one stays absent. */
+  private static final class MaskSerializer extends StdSerializer<Object> {
+    MaskSerializer() {
+      super(Object.class);
+    }
+
+    @Override
+    public void serialize(Object value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+      gen.writeString(MASK);
+    }
   }
 
   /**
@@ -114,27 +141,7 @@ final class Output {
    * @return the masked tree
    */
   JsonNode masked(Object model) {
-    JsonNode tree = mapper.valueToTree(model);
-    mask(tree);
-    return tree;
-  }
-
-  private void mask(JsonNode node) {
-    if (node.isObject()) {
-      ObjectNode object = (ObjectNode) node;
-      List<String> names = new ArrayList<>();
-      object.fieldNames().forEachRemaining(names::add);
-      for (String name : names) {
-        JsonNode value = object.get(name);
-        if (secrets.contains(name) && !value.isNull()) {
-          object.put(name, MASK);
-        } else {
-          mask(value);
-        }
-      }
-    } else if (node.isArray()) {
-      node.forEach(this::mask);
-    }
+    return mapper.valueToTree(model);
   }
 
   private void writeFields(JsonNode object, String indent) {

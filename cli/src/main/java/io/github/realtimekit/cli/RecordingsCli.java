@@ -203,7 +203,7 @@ public final class RecordingsCli implements Callable<Integer> {
    * @return the output
    */
   Output output() {
-    return new Output(out, ApiSpec.get().secretProperties());
+    return new Output(out);
   }
 
   PrintStream out() {

@@ -73,7 +73,7 @@ final class Session implements AutoCloseable {
     try {
       String baseUrl = settings.baseUrl();
       if (settings.mock()) {
-        mockServer = MockServer.start(ApiSpec.get());
+        mockServer = MockServer.start();
         baseUrl = mockServer.baseUrl();
         err.println(RecordingsCli.NAME + ": " + settings.mockNotice());
       }

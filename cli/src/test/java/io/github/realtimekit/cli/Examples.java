@@ -1,18 +1,12 @@
 package io.github.realtimekit.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.github.realtimekit.fixtures.SpecExamples;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-/** Response bodies built from the examples the spec documents, read here on their own. */
+/** Response bodies built from the examples the spec documents, with recognisable secrets in them. */
 final class Examples {
 
   static final UUID RECORDING = UUID.fromString("182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e");
@@ -23,8 +17,6 @@ final class Examples {
   static final List<String> SECRET_VALUES = List.of("AKIA-test-access-key", "test-secret-value", "test-password-value",
       "-----BEGIN TEST PRIVATE KEY-----");
 
-  private static final JsonNode SPEC = load();
-
   private Examples() {
   }
 
@@ -32,23 +24,13 @@ final class Examples {
     return LIST_PATH + "/" + id;
   }
 
-  private static JsonNode load() {
-    try (InputStream in = Examples.class.getClassLoader()
-        .getResourceAsStream("io/github/realtimekit/openapi/realtimekit-recordings.yaml")) {
-      return new ObjectMapper(new YAMLFactory()).readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   static ObjectNode example(String name) {
-    return SPEC.path("components").path("examples").path(name).path("value").deepCopy();
+    return (ObjectNode) SpecExamples.example(name);
   }
 
   /** The documented list item with another id, and recognisable secrets in its storage config. */
   static ObjectNode recording(UUID id) {
-    ObjectNode item = (ObjectNode) example("GetAllRecordings").get("data").get(0);
-    item.put("id", id.toString());
+    ObjectNode item = SpecExamples.recording(id);
     ObjectNode storage = (ObjectNode) item.get("storage_config");
     storage.put("access_key", SECRET_VALUES.get(0));
     storage.put("secret", SECRET_VALUES.get(1));
@@ -59,22 +41,13 @@ final class Examples {
 
   /** The get_one_recording envelope around a recording. */
   static String one(UUID id, Consumer<ObjectNode> change) {
-    ObjectNode body = example("GetOneRecording");
     ObjectNode data = recording(id);
     change.accept(data);
-    body.set("data", data);
-    return body.toString();
+    return SpecExamples.oneRecording(data).toString();
   }
 
   /** A page holding these recordings, with 1-based inclusive offsets. */
   static String page(List<UUID> ids, long startOffset, long totalCount) {
-    ObjectNode body = example("GetAllRecordings");
-    ArrayNode data = body.putArray("data");
-    ids.forEach(id -> data.add(recording(id)));
-    ObjectNode paging = (ObjectNode) body.get("paging");
-    paging.put("start_offset", startOffset);
-    paging.put("end_offset", ids.isEmpty() ? startOffset - 1 : startOffset + ids.size() - 1);
-    paging.put("total_count", totalCount);
-    return body.toString();
+    return SpecExamples.page(ids.stream().map(Examples::recording).toList(), startOffset, totalCount).toString();
   }
 }

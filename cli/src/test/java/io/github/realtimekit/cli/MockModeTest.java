@@ -101,7 +101,7 @@ class MockModeTest {
 
   @Test
   void unknownPathsAnswer404InRealtimeKitsErrorEnvelope() throws Exception {
-    try (MockServer mock = MockServer.start(ApiSpec.get())) {
+    try (MockServer mock = MockServer.start()) {
       HttpClient http = HttpClient.newHttpClient();
       for (String path : List.of("/client/v4/accounts/a/realtime/kit/b/meetings", "/", "/mock-downloads/x/video")) {
         HttpResponse<String> response = http.send(

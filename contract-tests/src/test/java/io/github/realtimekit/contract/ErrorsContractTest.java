@@ -30,6 +30,7 @@ import io.github.realtimekit.client.errors.ServiceException;
 import io.github.realtimekit.client.errors.UnauthorizedException;
 import io.github.realtimekit.client.errors.UnexpectedStatusException;
 import io.github.realtimekit.client.errors.UnprocessableEntityException;
+import io.github.realtimekit.fixtures.SpecExamples;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class ErrorsContractTest {
     RealtimeKitException thrown = callWith(aResponse().withStatus(401)
         .withHeader("Content-Type", "application/json")
         .withHeader("cf-ray", "8f2b3c4d5e6f7a8b-LHR")
-        .withBody(Spec.exampleJson("CloudflareError")));
+        .withBody(SpecExamples.exampleJson("CloudflareError")));
 
     UnauthorizedException e = assertInstanceOf(UnauthorizedException.class, thrown);
     assertEquals(401, e.getStatusCode());
@@ -80,7 +81,7 @@ class ErrorsContractTest {
   void readsRealtimeKitsEnvelope() {
     RealtimeKitException thrown = callWith(aResponse().withStatus(404)
         .withHeader("Content-Type", "application/json")
-        .withBody(Spec.exampleJson("RealtimeKitError")));
+        .withBody(SpecExamples.exampleJson("RealtimeKitError")));
 
     NotFoundException e = assertInstanceOf(NotFoundException.class, thrown);
     assertEquals(404, e.getErrors().get(0).getCode());
@@ -142,7 +143,7 @@ class ErrorsContractTest {
   @MethodSource("statuses")
   void mapsEachStatusToItsException(int status, Class<? extends ServiceException> type) {
     RealtimeKitException thrown = callWith(aResponse().withStatus(status)
-        .withHeader("Content-Type", "application/json").withBody(Spec.exampleJson("RealtimeKitError")));
+        .withHeader("Content-Type", "application/json").withBody(SpecExamples.exampleJson("RealtimeKitError")));
 
     ServiceException e = assertInstanceOf(type, thrown);
     assertEquals(status, e.getStatusCode());
@@ -190,7 +191,7 @@ class ErrorsContractTest {
   @Test
   void trailingGarbageIsADecodingError() {
     RealtimeKitException thrown = callWith(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json").withBody(Spec.exampleJson("GetOneRecording") + "}garbage"));
+        .withHeader("Content-Type", "application/json").withBody(SpecExamples.exampleJson("GetOneRecording") + "}garbage"));
 
     assertInstanceOf(ResponseDecodingException.class, thrown);
   }
@@ -209,7 +210,7 @@ class ErrorsContractTest {
     for (int status : new int[] {400, 401, 403, 500}) {
       server.resetAll();
       RealtimeKitException thrown = callWith(aResponse().withStatus(status)
-          .withHeader("Content-Type", "application/json").withBody(Spec.exampleJson("CloudflareError")));
+          .withHeader("Content-Type", "application/json").withBody(SpecExamples.exampleJson("CloudflareError")));
       assertNotNull(thrown.getMessage());
       assertFalse(thrown.getMessage().contains(TOKEN), thrown.getMessage());
       assertFalse(thrown.toString().contains(TOKEN), thrown.toString());

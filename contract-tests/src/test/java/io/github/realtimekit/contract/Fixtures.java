@@ -3,15 +3,15 @@ package io.github.realtimekit.contract;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.realtimekit.client.RealtimeKitClient;
+import io.github.realtimekit.fixtures.SpecExamples;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-/** Shared ids, paths, clients and bodies built from the spec's documented examples. */
+/** Shared ids, paths and clients, and bodies from the fixtures module's {@link SpecExamples}. */
 final class Fixtures {
 
   static final String TOKEN = "cf-test-token-0123456789abcdef";
@@ -57,33 +57,22 @@ final class Fixtures {
 
   /** The documented get_one_recording example with its recording's fields changed. */
   static ObjectNode oneRecording(java.util.function.Consumer<ObjectNode> change) {
-    ObjectNode body = Spec.example("GetOneRecording").deepCopy();
-    change.accept((ObjectNode) body.get("data"));
-    return body;
+    return SpecExamples.oneRecording(change);
   }
 
   /** The documented list item with another id. */
   static ObjectNode listItem(UUID id) {
-    ObjectNode item = Spec.example("GetAllRecordings").get("data").get(0).deepCopy();
-    item.put("id", id.toString());
-    return item;
+    return SpecExamples.recording(id);
   }
 
   /** A page in the documented shape: these recordings, with 1-based inclusive offsets. */
   static String page(List<UUID> ids, long startOffset, long totalCount) {
-    ObjectNode body = Spec.example("GetAllRecordings").deepCopy();
-    ArrayNode data = body.putArray("data");
-    ids.forEach(id -> data.add(listItem(id)));
-    ObjectNode paging = (ObjectNode) body.get("paging");
-    paging.put("start_offset", startOffset);
-    paging.put("end_offset", ids.isEmpty() ? startOffset - 1 : startOffset + ids.size() - 1);
-    paging.put("total_count", totalCount);
-    return body.toString();
+    return SpecExamples.pageOf(ids, startOffset, totalCount).toString();
   }
 
   /** A deterministic id for the n-th recording of a generated data set. */
   static UUID nthId(long n) {
-    return new UUID(0x5ec0_0000_0000_4000L, 0x8000_0000_0000_0000L | n);
+    return SpecExamples.nthId(n);
   }
 
   static String json(JsonNode node) {

@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.realtimekit.client.RecordingsApi.GetAllRecordingsQuery;
 import io.github.realtimekit.client.RealtimeKitClient;
+import io.github.realtimekit.fixtures.SpecExamples;
 import io.github.realtimekit.model.ListRecordingsResponse;
 import io.github.realtimekit.model.RecordingSortBy;
 import io.github.realtimekit.model.RecordingStatus;
@@ -54,12 +55,12 @@ class GetAllRecordingsContractTest {
   static WireMockExtension server = Fixtures.server();
 
   RealtimeKitClient client;
-  JsonNode example = Spec.example("GetAllRecordings");
+  JsonNode example = SpecExamples.example("GetAllRecordings");
 
   @BeforeEach
   void setUp() {
     client = Fixtures.client(server).build();
-    server.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(Spec.exampleJson("GetAllRecordings"))));
+    server.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(SpecExamples.exampleJson("GetAllRecordings"))));
   }
 
   @Test

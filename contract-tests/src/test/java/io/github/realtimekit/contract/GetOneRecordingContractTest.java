@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.realtimekit.client.Response;
 import io.github.realtimekit.client.RealtimeKitClient;
+import io.github.realtimekit.fixtures.SpecExamples;
 import io.github.realtimekit.model.GetRecordingResponse;
 import io.github.realtimekit.model.Recording;
 import java.util.UUID;
@@ -33,12 +34,12 @@ class GetOneRecordingContractTest {
   static WireMockExtension server = Fixtures.server();
 
   RealtimeKitClient client;
-  JsonNode example = Spec.example("GetOneRecording");
+  JsonNode example = SpecExamples.example("GetOneRecording");
 
   @BeforeEach
   void setUp() {
     client = Fixtures.client(server).build();
-    server.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(Spec.exampleJson("GetOneRecording"))));
+    server.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(SpecExamples.exampleJson("GetOneRecording"))));
   }
 
   @Test

@@ -22,6 +22,7 @@ import io.github.realtimekit.client.RecordingPage;
 import io.github.realtimekit.client.errors.PagingException;
 import io.github.realtimekit.client.RealtimeKitClient;
 import io.github.realtimekit.client.errors.NotFoundException;
+import io.github.realtimekit.fixtures.SpecExamples;
 import io.github.realtimekit.model.ListRecordingsResponse;
 import io.github.realtimekit.model.Recording;
 import io.github.realtimekit.model.RecordingStatusFilter;
@@ -165,7 +166,7 @@ class PagingContractTest {
     serve(TOTAL, PER_PAGE);
     server.stubFor(get(urlPathEqualTo(LIST_PATH)).withQueryParam("page_no", equalTo("2"))
         .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
-            .withBody(Spec.exampleJson("RealtimeKitError"))));
+            .withBody(SpecExamples.exampleJson("RealtimeKitError"))));
 
     Iterator<Recording> it = client.listRecordings(GetAllRecordingsQuery.builder().perPage(PER_PAGE).build())
         .iterator();
@@ -182,7 +183,7 @@ class PagingContractTest {
     serve(TOTAL, PER_PAGE);
     server.stubFor(get(urlPathEqualTo(LIST_PATH)).withQueryParam("page_no", equalTo("2"))
         .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
-            .withBody(Spec.exampleJson("RealtimeKitError"))));
+            .withBody(SpecExamples.exampleJson("RealtimeKitError"))));
     Iterator<Recording> it = client.listRecordings(GetAllRecordingsQuery.builder().perPage(PER_PAGE).build())
         .iterator();
     List<UUID> seen = new ArrayList<>();
@@ -205,7 +206,7 @@ class PagingContractTest {
     RecordingPage first = client.listRecordingsPage(GetAllRecordingsQuery.builder().perPage(PER_PAGE).pageNo(1).build());
     server.stubFor(get(urlPathEqualTo(LIST_PATH)).withQueryParam("page_no", equalTo("2"))
         .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
-            .withBody(Spec.exampleJson("RealtimeKitError"))));
+            .withBody(SpecExamples.exampleJson("RealtimeKitError"))));
     assertThrows(NotFoundException.class, first::getNextPage);
     serve(TOTAL, PER_PAGE);
 

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.realtimekit.fixtures.SpecExamples;
 import io.github.realtimekit.client.RecordingsApi.GetAllRecordingsQuery;
 import io.github.realtimekit.client.RealtimeKitClient;
 import io.github.realtimekit.model.AudioChannel;
@@ -45,12 +46,12 @@ class RecordingConfigContractTest {
   static WireMockExtension server = Fixtures.server();
 
   RealtimeKitClient client;
-  JsonNode example = Spec.example(EXAMPLE);
+  JsonNode example = SpecExamples.example(EXAMPLE);
 
   @BeforeEach
   void setUp() {
     client = Fixtures.client(server).build();
-    server.stubFor(get(urlPathEqualTo(Fixtures.LIST_PATH)).willReturn(okJson(Spec.exampleJson(EXAMPLE))));
+    server.stubFor(get(urlPathEqualTo(Fixtures.LIST_PATH)).willReturn(okJson(SpecExamples.exampleJson(EXAMPLE))));
   }
 
   private Recording firstRecording() {

@@ -24,6 +24,7 @@ import io.github.realtimekit.client.errors.NetworkException;
 import io.github.realtimekit.client.errors.NetworkTimeoutException;
 import io.github.realtimekit.client.errors.NotFoundException;
 import io.github.realtimekit.client.errors.RealtimeKitException;
+import io.github.realtimekit.fixtures.SpecExamples;
 import io.github.realtimekit.model.Recording;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -52,7 +53,7 @@ class RetryContractTest {
     server.stubFor(get(urlPathEqualTo(ONE_PATH)).inScenario("retry").whenScenarioStateIs(STARTED)
         .willReturn(first).willSetStateTo("recovered"));
     server.stubFor(get(urlPathEqualTo(ONE_PATH)).inScenario("retry").whenScenarioStateIs("recovered")
-        .willReturn(okJson(Spec.exampleJson("GetOneRecording"))));
+        .willReturn(okJson(SpecExamples.exampleJson("GetOneRecording"))));
   }
 
   private void always(ResponseDefinitionBuilder response) {
@@ -141,7 +142,7 @@ class RetryContractTest {
   @Test
   void givesUpOnAPersistent500AfterTwoRetries() {
     always(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
-        .withBody(Spec.exampleJson("CloudflareError")));
+        .withBody(SpecExamples.exampleJson("CloudflareError")));
 
     RealtimeKitException e = assertThrows(RealtimeKitException.class,
         () -> Fixtures.client(server).build().getRecording(RECORDING));
@@ -184,7 +185,7 @@ class RetryContractTest {
   @Test
   void a404IsNotFoundAtOnce() {
     always(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
-        .withBody(Spec.exampleJson("RealtimeKitError")));
+        .withBody(SpecExamples.exampleJson("RealtimeKitError")));
 
     assertThrows(NotFoundException.class, () -> Fixtures.client(server).build().getRecording(RECORDING));
     assertEquals(1, attempts());
@@ -224,7 +225,7 @@ class RetryContractTest {
 
   @Test
   void aResponseSlowerThanTheReadTimeoutTimesOut() {
-    always(okJson(Spec.exampleJson("GetOneRecording")).withFixedDelay(2000));
+    always(okJson(SpecExamples.exampleJson("GetOneRecording")).withFixedDelay(2000));
     RealtimeKitClient client = Fixtures.client(server).readTimeout(Duration.ofMillis(250)).maxRetries(1).build();
 
     RealtimeKitException e = assertThrows(RealtimeKitException.class, () -> client.getRecording(RECORDING));

@@ -19,6 +19,7 @@ import io.github.realtimekit.client.Response;
 import io.github.realtimekit.model.GetRecordingResponse;
 import io.github.realtimekit.model.Recording;
 import io.github.realtimekit.model.StorageConfig;
+import io.github.realtimekit.model.StorageType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Handler;
@@ -89,7 +90,8 @@ class SecretsAndLoggingContractTest {
     assertTrue(storage.toString().contains("privateKey=***"));
     assertTrue(storage.toString().contains("secret=***"));
     assertEquals("SECRET-KEY-VALUE", storage.getSecret(), "the value itself stays readable");
-    assertTrue(StorageConfig.builder().build().toString().contains("password=null"), "an absent secret reads null");
+    assertTrue(StorageConfig.builder().type(StorageType.AWS).build().toString().contains("password=null"),
+        "an absent secret reads null");
   }
 
   @Test

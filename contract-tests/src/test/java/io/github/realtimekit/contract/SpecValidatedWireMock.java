@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.realtimekit.fixtures.SpecExamples;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ import java.util.Objects;
 final class SpecValidatedWireMock extends WireMockExtension {
 
   private static final OpenApiInteractionValidator VALIDATOR = OpenApiInteractionValidator
-      .createForInlineApiSpecification(Spec.text())
+      .createForInlineApiSpecification(SpecExamples.specText())
       .withCustomRequestValidation(SpecValidatedWireMock::bearerToken)
       .build();
 

@@ -11,6 +11,7 @@ import static io.github.realtimekit.contract.Fixtures.TOKEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.realtimekit.fixtures.SpecExamples;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,7 +39,7 @@ class SpecValidationSelfTest {
   }
 
   private List<String> violationsOf(String pathAndQuery) throws IOException, InterruptedException {
-    server.stubFor(any(anyUrl()).willReturn(okJson(Spec.exampleJson("GetAllRecordings"))));
+    server.stubFor(any(anyUrl()).willReturn(okJson(SpecExamples.exampleJson("GetAllRecordings"))));
     HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + pathAndQuery))
         .header("Authorization", "Bearer " + TOKEN).header("Accept", "application/json").GET().build(),
         HttpResponse.BodyHandlers.discarding());
@@ -84,7 +85,7 @@ class SpecValidationSelfTest {
 
   @Test
   void catchesAMissingToken() throws Exception {
-    server.stubFor(any(anyUrl()).willReturn(okJson(Spec.exampleJson("GetAllRecordings"))));
+    server.stubFor(any(anyUrl()).willReturn(okJson(SpecExamples.exampleJson("GetAllRecordings"))));
     HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + LIST_PATH)).GET().build(),
         HttpResponse.BodyHandlers.discarding());
     assertReported(server.violations(), "validation.request.security.bearer");
@@ -93,7 +94,7 @@ class SpecValidationSelfTest {
   @Test
   void catchesAResponseThatBreaksItsSchema() throws Exception {
     server.stubFor(get(urlPathEqualTo(ONE_PATH)).willReturn(okJson(
-        Spec.exampleJson("GetOneRecording").replace("\"status\":\"INVOKED\"", "\"status\":\"BOGUS\""))));
+        SpecExamples.exampleJson("GetOneRecording").replace("\"status\":\"INVOKED\"", "\"status\":\"BOGUS\""))));
     HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + ONE_PATH))
         .header("Authorization", "Bearer " + TOKEN).GET().build(), HttpResponse.BodyHandlers.discarding());
     assertReported(server.violations(), "validation.response.body.schema.enum");

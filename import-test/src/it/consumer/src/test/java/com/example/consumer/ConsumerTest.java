@@ -105,6 +105,17 @@ class ConsumerTest {
         jarOf(feign.Feign.class));
     assertTrue(jarOf(org.hibernate.validator.HibernateValidator.class)
         .contains("/" + System.getProperty("expected.hibernate-validator.version") + "/"));
+    assertTrue(jarOf(org.jspecify.annotations.Nullable.class)
+        .contains("/" + System.getProperty("expected.jspecify.version") + "/"), jarOf(org.jspecify.annotations.Nullable.class));
+  }
+
+  @Test
+  void seesTheModelsNullness() throws Exception {
+    assertTrue(Recording.class.getPackage().isAnnotationPresent(org.jspecify.annotations.NullMarked.class));
+    assertTrue(Recording.class.getMethod("getMeeting").getAnnotatedReturnType()
+        .isAnnotationPresent(org.jspecify.annotations.Nullable.class));
+    assertTrue(!Recording.class.getMethod("getStatus").getAnnotatedReturnType()
+        .isAnnotationPresent(org.jspecify.annotations.Nullable.class));
   }
 
   private static String jarOf(Class<?> type) {
