@@ -175,7 +175,8 @@ final class Session implements AutoCloseable {
     @Override
     public void publish(LogRecord record) {
       if (isLoggable(record)) {
-        err.println("http: " + record.getMessage());
+        // Response headers come from the server: no control character of theirs reaches the terminal.
+        err.println("http: " + ControlChars.escape(record.getMessage()));
       }
     }
 
