@@ -13,11 +13,13 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code download RECORDING_ID}: saves a recording's file, or its audio, from its pre-signed URL. */
 @Command(name = "download", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {
-        "Download a recording's file from its download_url (or audio_download_url with --audio), "
-            + "with a progress bar on stderr, and print the file's path.",
+    description = {DownloadCommand.SUMMARY,
         "The file appears under its final name only once complete; an existing file is replaced."})
 final class DownloadCommand implements Callable<Integer> {
+
+  /** What the command does, in one line. */
+  static final String SUMMARY = "Download a recording's file from its download_url (or audio_download_url with "
+      + "--audio), with a progress bar on stderr, and print the file's path.";
 
   @ParentCommand
   RecordingsCli cli;
@@ -59,7 +61,7 @@ final class DownloadCommand implements Callable<Integer> {
       }
       Path target = target(recording, url);
       session.download(cli.terminal()).fetch(url, target);
-      cli.out().println(target);
+      cli.out().println(ControlChars.escape(target.toString()));
     }
     return ExitCode.OK;
   }
@@ -79,7 +81,7 @@ final class DownloadCommand implements Callable<Integer> {
   private String defaultName(Recording recording, URI url) {
     String name = recording.getOutputFileName() == null ? "" : recording.getOutputFileName();
     name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
-    if (name.isEmpty() || name.equals(".") || name.equals("..") || name.chars().anyMatch(c -> c < ' ')) {
+    if (name.isEmpty() || name.equals(".") || name.equals("..") || name.chars().anyMatch(ControlChars::isControl)) {
       name = String.valueOf(recording.getId() != null ? recording.getId() : recordingId);
     }
     if (!audio) {

@@ -9,10 +9,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code get RECORDING_ID}: one recording's fields, readable or as JSON, secrets masked. */
-@Command(name = "get", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Show a recording: one 'field: value' line per field (or one line of JSON with --json); "
-        + "secret storage credentials are shown as ***.")
+@Command(name = "get", mixinStandardHelpOptions = true, sortOptions = false, description = GetCommand.SUMMARY)
 final class GetCommand implements Callable<Integer> {
+
+  /** What the command does, in one line. */
+  static final String SUMMARY = "Show a recording: one 'field: value' line per field (or one line of JSON with --json); "
+      + "secret storage credentials are shown as ***.";
 
   @ParentCommand
   RecordingsCli cli;

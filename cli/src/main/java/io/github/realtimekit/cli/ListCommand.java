@@ -18,10 +18,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code list}: one page of an app's recordings, or every page with {@code --all}. */
-@Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "List an app's recordings as a table (or one line of JSON per recording with --json): "
-        + "one page, or every page with --all.")
+@Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false, description = ListCommand.SUMMARY)
 final class ListCommand implements Callable<Integer> {
+
+  /** What the command does, in one line. */
+  static final String SUMMARY = "List an app's recordings as a table (or one line of JSON per recording with --json): "
+      + "one page, or every page with --all.";
 
   @ParentCommand
   RecordingsCli cli;

@@ -70,6 +70,11 @@ final class MockServer implements AutoCloseable {
    * @throws IOException if no port can be bound
    */
   static MockServer start() throws IOException {
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      // Without TCP_NODELAY the JDK's server writes headers and body apart, meets the client's delayed
+      // ACK, and every exchange stalls for tens of milliseconds.
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     MockServer mock = new MockServer();
     mock.server.start();
     return mock;

@@ -2,6 +2,9 @@ package io.github.realtimekit.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -27,6 +30,8 @@ import java.util.Map;
  * JSON object per line shaped as the API shapes it, properties newer than the spec included. Secrets
  * never reach the output: every property the model marks {@link Sensitive} (those the spec marks
  * {@code x-sensitive} or {@code writeOnly}) is written as {@code ***}.
+ * Nor does any control character from the server: the readable forms escape them with
+ * {@link ControlChars}, and the JSON escapes DEL and C1 as well as what JSON itself requires.
  */
 final class Output {
 
@@ -34,17 +39,38 @@ final class Output {
   static final String MASK = "***";
 
   private static final String[] COLUMNS = {"ID", "STATUS", "MEETING/SESSION", "INVOKED", "DURATION", "SIZE", "FILE"};
+  private static final int MEETING = 2;
+  private static final int FILE = 6;
+  /** The columns cut to fit a narrow terminal, first to last, and how narrow each may get. */
+  private static final int[][] CUT_ORDER = {{FILE, 8}, {MEETING, 8}};
+  /** The columns left out when cutting is not enough, first to last; ID and STATUS always stay. */
+  private static final int[] DROP_ORDER = {MEETING, FILE, 4, 5, 3};
+  private static final String GAP = "  ";
 
   private final PrintStream out;
   private final ObjectMapper mapper = maskingMapper();
+  private final Terminal terminal;
+
+  /**
+   * Creates an output that writes values whole.
+   *
+   * @param out where to write
+   */
+  Output(PrintStream out) {
+    this(out, Terminal.NONE);
+  }
 
   /**
    * Creates an output.
    *
    * @param out where to write
+   * @param terminal where standard output goes: on an interactive terminal the table is fitted to its
+   *     width
    */
-  Output(PrintStream out) {
+  Output(PrintStream out, Terminal terminal) {
     this.out = out;
+    this.terminal = terminal;
+    mapper.getFactory().setCharacterEscapes(JsonEscapes.INSTANCE);
   }
 
   /** The client's JSON configuration, with every {@link Sensitive} value written as {@link #MASK}. */
@@ -97,7 +123,10 @@ final class Output {
   }
 
   /**
-   * Writes recordings as a table with a header line and aligned columns.
+   * Writes recordings as a table with a header line and aligned columns. On an interactive terminal
+   * the table is fitted to its width: the file name column is cut first (its values end in an
+   * ellipsis), then the meeting column; when that is not enough, columns are left out, meeting first,
+   * then file, duration, size and invoked time. Elsewhere every value is written whole.
    *
    * @param recordings the rows
    */
@@ -115,23 +144,58 @@ final class Output {
           text(r.getOutputFileName()),
       });
     }
-    int[] widths = new int[COLUMNS.length];
+    int[] natural = new int[COLUMNS.length];
     for (String[] row : rows) {
       for (int i = 0; i < row.length; i++) {
-        widths[i] = Math.max(widths[i], row[i].length());
+        natural[i] = Math.max(natural[i], row[i].length());
       }
     }
+    int[] widths = terminal.interactive() ? fit(natural, terminal.columns()) : natural;
+    String ellipsis = terminal.ellipsis();
     for (String[] row : rows) {
       StringBuilder line = new StringBuilder();
       for (int i = 0; i < row.length; i++) {
-        line.append(row[i]);
-        if (i < row.length - 1) {
-          line.append(" ".repeat(widths[i] - row[i].length() + 2));
+        if (widths[i] == 0) {
+          continue;
         }
+        String cell = row[i].length() <= widths[i] ? row[i]
+            : row[i].substring(0, Math.max(0, widths[i] - ellipsis.length())) + ellipsis;
+        if (line.length() > 0) {
+          line.append(GAP);
+        }
+        line.append(cell).append(" ".repeat(widths[i] - cell.length()));
       }
       out.println(line.toString().stripTrailing());
     }
     out.flush();
+  }
+
+  /**
+   * Fits columns to a width: returns each column's width, 0 for a column left out. When even ID and
+   * status do not fit, they are returned whole and the terminal wraps the lines.
+   */
+  static int[] fit(int[] natural, int columns) {
+    boolean[] dropped = new boolean[natural.length];
+    for (int next = 0; ; next++) {
+      int[] widths = new int[natural.length];
+      int total = -GAP.length();
+      for (int i = 0; i < natural.length; i++) {
+        widths[i] = dropped[i] ? 0 : natural[i];
+        total += dropped[i] ? 0 : natural[i] + GAP.length();
+      }
+      for (int[] cut : CUT_ORDER) {
+        int column = cut[0];
+        if (total > columns && widths[column] > cut[1]) {
+          int by = Math.min(total - columns, widths[column] - cut[1]);
+          widths[column] -= by;
+          total -= by;
+        }
+      }
+      if (total <= columns || next == DROP_ORDER.length) {
+        return widths;
+      }
+      dropped[DROP_ORDER[next]] = true;
+    }
   }
 
   /**
@@ -148,21 +212,22 @@ final class Output {
     for (Map.Entry<String, JsonNode> field : object.properties()) {
       String name = field.getKey();
       JsonNode value = field.getValue();
+      String label = indent + ControlChars.escape(name);
       if (value.isObject()) {
-        out.println(indent + name + ":");
+        out.println(label + ":");
         writeFields(value, indent + "  ");
       } else if (value.isArray()) {
-        out.println(indent + name + ":");
+        out.println(label + ":");
         for (JsonNode item : value) {
           if (item.isObject()) {
             out.println(indent + "  -");
             writeFields(item, indent + "    ");
           } else {
-            out.println(indent + "  - " + item.asText());
+            out.println(indent + "  - " + ControlChars.escape(item.asText()));
           }
         }
       } else {
-        out.println(indent + name + ": " + scalar(name, value));
+        out.println(label + ": " + ControlChars.escape(scalar(name, value)));
       }
     }
   }
@@ -183,7 +248,7 @@ final class Output {
   }
 
   private static String text(Object value) {
-    return value == null ? "-" : value.toString();
+    return value == null ? "-" : ControlChars.escape(value.toString());
   }
 
   private static String time(OffsetDateTime time) {
@@ -223,5 +288,28 @@ final class Output {
     return h > 0
         ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, s)
         : String.format(Locale.ROOT, "%d:%02d", m, s);
+  }
+
+  /** JSON's own escapes, and DEL and C1 escaped too: JSON does not require it, but a terminal obeys them. */
+  private static final class JsonEscapes extends CharacterEscapes {
+    private static final long serialVersionUID = 1L;
+    static final JsonEscapes INSTANCE = new JsonEscapes();
+
+    private final int[] escapes;
+
+    private JsonEscapes() {
+      escapes = standardAsciiEscapesForJSON();
+      escapes[0x7f] = ESCAPE_STANDARD;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return escapes;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      return ControlChars.isControl(ch) ? new SerializedString(ControlChars.escape(String.valueOf((char) ch))) : null;
+    }
   }
 }

@@ -7,15 +7,19 @@ import io.github.realtimekit.client.errors.PagingException;
 import io.github.realtimekit.client.errors.ResponseDecodingException;
 import io.github.realtimekit.client.errors.ResponseTooLargeException;
 import io.github.realtimekit.client.errors.ServiceException;
-import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.lang.reflect.Method;
+import java.io.StringWriter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -23,9 +27,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -34,21 +40,26 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * command with the global options, and the one place where failures become messages and exit codes
  * (see {@link ExitCode}).
  *
- * <p>Run it with {@code java -jar realtimekit-recordings.jar [OPTIONS] COMMAND}, or in-process with
- * {@link #run(PrintStream, PrintStream, Map, String...)}.
+ * <p>Run it with {@code realtimekit-recordings [OPTIONS] COMMAND [OPTIONS]} (the launcher script
+ * beside the jar), {@code java -jar realtimekit-recordings.jar ...}, or in-process with
+ * {@link #run(PrintStream, PrintStream, Map, String...)}. The global options are accepted before and
+ * after the command.
+ *
+ * <p>Only the command that runs is built from its annotations; the others are named in the help by
+ * their descriptions alone, which keeps start-up short.
  */
 @Command(
     name = RecordingsCli.NAME,
     mixinStandardHelpOptions = true,
     versionProvider = RecordingsCli.Version.class,
     sortOptions = false,
-    usageHelpAutoWidth = true,
-    subcommands = {ListCommand.class, GetCommand.class, DownloadCommand.class, HelpCommand.class},
     description = {
         "List, inspect and download the recordings of a Cloudflare RealtimeKit app.",
         "",
-        "With --mock, or when no API token is configured, answers come from a built-in mock server "
-            + "that serves the examples documented in the API's spec."},
+        "With --mock, or when nothing is configured (no API token, account, app or base URL, "
+            + "from options or environment), answers come from a built-in mock server that serves "
+            + "the examples documented in the API's spec. Once anything is configured, an API token "
+            + "is required."},
     footerHeading = "%nExit codes:%n",
     footer = {
         "  0  success",
@@ -77,47 +88,85 @@ public final class RecordingsCli implements Callable<Integer> {
       "baseUrl", "--base-url",
       "apiToken", "--token");
 
+  /**
+   * The commands, with what the top-level help lists for each, which must be the command's own
+   * description. Each is built from its annotations only when it runs (or for {@code help}); see
+   * {@link #newCommand(String)}.
+   */
+  private static final Map<String, String> COMMANDS = new LinkedHashMap<>();
+
+  static {
+    COMMANDS.put("list", ListCommand.SUMMARY);
+    COMMANDS.put("get", GetCommand.SUMMARY);
+    COMMANDS.put("download", DownloadCommand.SUMMARY);
+    COMMANDS.put("help", "Display help information about the specified command.");
+  }
+
+  /** A command of {@link #COMMANDS}; its class is loaded only here, when it is needed. */
+  private static Object newCommand(String name) {
+    switch (name) {
+      case "list":
+        return new ListCommand();
+      case "get":
+        return new GetCommand();
+      case "download":
+        return new DownloadCommand();
+      case "help":
+        return new HelpCommand();
+      default:
+        throw new IllegalArgumentException("No command " + name);
+    }
+  }
+
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--base-url", paramLabel = "URL",
+  // The global options: INHERIT makes each one an option of every command too, so it may come before
+  // or after the command's name, and every command's --help lists it.
+
+  @Option(names = "--base-url", paramLabel = "URL", scope = ScopeType.INHERIT,
       description = "The API's base URL (env: " + ENV_BASE_URL + "; default: " + RealtimeKitClient.DEFAULT_BASE_URL + ")")
   String baseUrl;
 
-  @Option(names = "--token", paramLabel = "TOKEN",
+  @Option(names = "--token", paramLabel = "TOKEN", scope = ScopeType.INHERIT,
       description = "Cloudflare API token with the Realtime permission (env: " + ENV_TOKEN + "); "
-          + "without one, the built-in mock server answers")
+          + "required unless nothing else is configured, or with --mock")
   String token;
 
-  @Option(names = "--account", paramLabel = "ID", description = "Cloudflare account ID (env: " + ENV_ACCOUNT + ")")
+  @Option(names = "--account", paramLabel = "ID", scope = ScopeType.INHERIT,
+      description = "Cloudflare account ID (env: " + ENV_ACCOUNT + ")")
   String account;
 
-  @Option(names = "--app", paramLabel = "ID", description = "RealtimeKit app ID (env: " + ENV_APP + ")")
+  @Option(names = "--app", paramLabel = "ID", scope = ScopeType.INHERIT,
+      description = "RealtimeKit app ID (env: " + ENV_APP + ")")
   String app;
 
-  @Option(names = "--max-retries", paramLabel = "N", converter = Converters.NonNegative.class,
+  @Option(names = "--max-retries", paramLabel = "N", converter = Converters.NonNegative.class, scope = ScopeType.INHERIT,
       description = "Retries after a failed attempt (429, 5xx, network); 0 for none (default: 2)")
   Integer maxRetries;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", converter = Converters.Seconds.class,
+  @Option(names = "--timeout", paramLabel = "SECONDS", converter = Converters.Seconds.class, scope = ScopeType.INHERIT,
       description = "Connect and read timeout, such as 30 or 2.5 (default: 10 to connect, 60 to read)")
   Double timeout;
 
-  @Option(names = "--verbose", description = "Log each HTTP exchange on stderr, credentials shown as ***, "
-      + "and show stack traces of errors")
+  @Option(names = "--verbose", scope = ScopeType.INHERIT,
+      description = "Log each HTTP exchange on stderr, credentials shown as ***, and show stack traces of errors")
   boolean verbose;
 
-  @Option(names = "--mock", description = "Use the built-in mock server with the spec's documented examples")
+  @Option(names = "--mock", scope = ScopeType.INHERIT,
+      description = "Use the built-in mock server with the spec's documented examples, whatever is configured")
   boolean mock;
 
   private final PrintStream out;
   private final PrintStream err;
   private final Map<String, String> env;
+  private final Terminal terminal;
 
-  private RecordingsCli(PrintStream out, PrintStream err, Map<String, String> env) {
+  private RecordingsCli(PrintStream out, PrintStream err, Map<String, String> env, Terminal terminal) {
     this.out = out;
     this.err = err;
     this.env = Map.copyOf(env);
+    this.terminal = terminal;
   }
 
   /**
@@ -139,18 +188,73 @@ public final class RecordingsCli implements Callable<Integer> {
    * @return the exit code, one of {@link ExitCode}'s
    */
   public static int run(PrintStream out, PrintStream err, Map<String, String> env, String... args) {
-    RecordingsCli cli = new RecordingsCli(out, err, env);
-    CommandLine commandLine = new CommandLine(cli)
+    return run(out, err, env, Terminal.detect(env), args);
+  }
+
+  /**
+   * Runs the tool in this process, writing to a terminal described by the caller.
+   *
+   * @param out standard output: results
+   * @param err standard error: progress, the HTTP log and messages
+   * @param env the environment variables to read settings from
+   * @param terminal whether the output is a terminal, and how wide
+   * @param args the command line
+   * @return the exit code, one of {@link ExitCode}'s
+   */
+  static int run(PrintStream out, PrintStream err, Map<String, String> env, Terminal terminal, String... args) {
+    RecordingsCli cli = new RecordingsCli(out, err, env, terminal);
+    CommandLine commandLine = commandLine(cli, args)
         .setOut(new PrintWriter(out, true))
         .setErr(new PrintWriter(err, true))
         .setParameterExceptionHandler(cli::onUsageError)
         .setExecutionExceptionHandler(cli::onFailure);
+    commandLine.setUsageHelpWidth(terminal.helpColumns());
     try {
       return commandLine.execute(args);
     } finally {
       out.flush();
       err.flush();
     }
+  }
+
+  /**
+   * Builds the command line: the top command, the command named in {@code args} from its
+   * annotations, and the other commands as a name and a description. For {@code help}, or a name
+   * that is no command, every command is built, for the help or the suggestions.
+   */
+  private static CommandLine commandLine(RecordingsCli cli, String[] args) {
+    CommandLine commandLine = new CommandLine(cli);
+    String named = commandName(commandLine.getCommandSpec(), args);
+    boolean all = named != null && (!COMMANDS.containsKey(named) || named.equals("help"));
+    for (Map.Entry<String, String> command : COMMANDS.entrySet()) {
+      if (all || command.getKey().equals(named)) {
+        commandLine.addSubcommand(command.getKey(), newCommand(command.getKey()));
+      } else {
+        CommandSpec placeholder = CommandSpec.create();
+        placeholder.usageMessage().description(command.getValue());
+        commandLine.addSubcommand(command.getKey(), placeholder);
+      }
+    }
+    return commandLine;
+  }
+
+  /** The first argument that is neither an option of the top command nor an option's value. */
+  private static String commandName(CommandSpec top, String[] args) {
+    Set<String> takeValue = new HashSet<>();
+    for (OptionSpec option : top.options()) {
+      if (option.arity().max() > 0) {
+        takeValue.addAll(List.of(option.names()));
+      }
+    }
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (takeValue.contains(arg)) {
+        i++;
+      } else if (!arg.startsWith("-")) {
+        return arg;
+      }
+    }
+    return null;
   }
 
   /** Without a command: a usage error. */
@@ -167,9 +271,24 @@ public final class RecordingsCli implements Callable<Integer> {
    */
   Session openSession() {
     String resolvedToken = setting(token, "--token", ENV_TOKEN);
-    boolean useMock = mock || resolvedToken == null;
     String resolvedAccount = setting(account, "--account", ENV_ACCOUNT);
     String resolvedApp = setting(app, "--app", ENV_APP);
+    String resolvedBaseUrl = setting(baseUrl, "--base-url", ENV_BASE_URL);
+    // An empty CLOUDFLARE_API_TOKEN= is a token the user meant to give: it counts as configured.
+    boolean tokenConfigured = resolvedToken != null || env.containsKey(ENV_TOKEN);
+    List<String> configured = new ArrayList<>();
+    addIfSet(configured, resolvedAccount, account != null ? "--account" : ENV_ACCOUNT);
+    addIfSet(configured, resolvedApp, app != null ? "--app" : ENV_APP);
+    addIfSet(configured, resolvedBaseUrl, baseUrl != null ? "--base-url" : ENV_BASE_URL);
+    boolean useMock = mock || (!tokenConfigured && configured.isEmpty());
+    if (!useMock && resolvedToken == null) {
+      throw new Failure(ExitCode.USAGE, tokenConfigured
+          ? ENV_TOKEN + " is set but empty: set it to an API token or pass --token TOKEN (or use --mock "
+              + "for the built-in mock server); nothing was sent"
+          : "Missing API token: pass --token TOKEN or set " + ENV_TOKEN + "; " + names(configured)
+              + (configured.size() == 1 ? " is" : " are") + " set, so the built-in mock server does not "
+              + "answer unless you use --mock; nothing was sent", null);
+    }
     if (!useMock) {
       if (resolvedAccount == null) {
         throw new Failure(ExitCode.USAGE,
@@ -184,7 +303,7 @@ public final class RecordingsCli implements Callable<Integer> {
     Duration readTimeout = timeout == null ? Duration.ofSeconds(60) : connectTimeout;
     return Session.open(new Session.Settings(
         useMock,
-        useMock ? null : setting(baseUrl, "--base-url", ENV_BASE_URL),
+        useMock ? null : resolvedBaseUrl,
         useMock ? "mock-token" : resolvedToken,
         resolvedAccount != null ? resolvedAccount : "mock-account",
         resolvedApp != null ? resolvedApp : "mock-app",
@@ -203,7 +322,7 @@ public final class RecordingsCli implements Callable<Integer> {
    * @return the output
    */
   Output output() {
-    return new Output(out);
+    return new Output(out, terminal);
   }
 
   PrintStream out() {
@@ -220,21 +339,23 @@ public final class RecordingsCli implements Callable<Integer> {
    * @return true on an interactive terminal
    */
   boolean terminal() {
-    Console console = System.console();
-    if (console == null) {
-      return false;
-    }
-    try {
-      // From Java 22, System.console() is not null on a redirected stream; isTerminal() tells.
-      Method isTerminal = Console.class.getMethod("isTerminal");
-      return (Boolean) isTerminal.invoke(console);
-    } catch (ReflectiveOperationException e) {
-      return true;
-    }
+    return terminal.interactive();
   }
 
   static String userAgent() {
     return NAME + "/" + Version.version();
+  }
+
+  /** {@code a}, {@code a and b}, {@code a, b and c}. */
+  private static String names(List<String> names) {
+    int last = names.size() - 1;
+    return last == 0 ? names.get(0) : String.join(", ", names.subList(0, last)) + " and " + names.get(last);
+  }
+
+  private static void addIfSet(List<String> names, String value, String name) {
+    if (value != null) {
+      names.add(name);
+    }
   }
 
   private String setting(String option, String optionName, String envName) {
@@ -250,7 +371,7 @@ public final class RecordingsCli implements Callable<Integer> {
 
   private int onUsageError(ParameterException e, String[] args) {
     CommandLine commandLine = e.getCommandLine();
-    err.println(NAME + ": " + oneLine(e.getMessage()));
+    err.println(NAME + ": " + ControlChars.escape(oneLine(e.getMessage())));
     UnmatchedArgumentException.printSuggestions(e, new PrintWriter(err, true));
     err.println("Run '" + commandLine.getCommandSpec().qualifiedName() + " --help' for usage.");
     err.flush();
@@ -280,12 +401,15 @@ public final class RecordingsCli implements Callable<Integer> {
       code = ExitCode.FAILURE;
       message = "Unexpected error: " + e + (verbose ? "" : " (run with --verbose for details)");
     }
-    err.println(NAME + ": " + oneLine(message));
+    // The message may carry the server's text: no control character of it reaches the terminal.
+    err.println(NAME + ": " + ControlChars.escape(oneLine(message)));
     if (code == ExitCode.USAGE) {
       err.println("Run '" + commandLine.getCommandSpec().qualifiedName() + " --help' for usage.");
     }
     if (verbose) {
-      e.printStackTrace(err);
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      err.print(ControlChars.escapeKeepingLines(trace.toString()));
     }
     err.flush();
     return code;

@@ -179,7 +179,8 @@ final class Session implements AutoCloseable {
     @Override
     public void publish(LogRecord record) {
       if (isLoggable(record)) {
-        record.getMessage().lines().forEach(line -> err.println("http: " + line.strip()));
+        // Response headers come from the server: no control character of theirs reaches the terminal.
+        record.getMessage().lines().forEach(line -> err.println("http: " + ControlChars.escape(line.strip())));
       }
     }
 

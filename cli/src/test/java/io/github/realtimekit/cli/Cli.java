@@ -39,12 +39,17 @@ final class Cli {
   }
 
   static Result run(Map<String, String> env, String... args) {
+    return runOn(Terminal.NONE, env, args);
+  }
+
+  /** Runs with output to a terminal like this one. */
+  static Result runOn(Terminal terminal, Map<String, String> env, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code;
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      code = RecordingsCli.run(o, e, env, args);
+      code = RecordingsCli.run(o, e, env, terminal, args);
     }
     return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }

@@ -92,11 +92,20 @@ class MockModeTest {
   }
 
   @Test
-  void accountAndAppMayBeGivenInMockMode() {
-    Cli.Result r = Cli.run(Map.of("CLOUDFLARE_ACCOUNT_ID", "my-account"), "--app", "my-app", "--verbose", "list");
+  void accountAndAppMayBeGivenWithMock() {
+    Cli.Result r = Cli.run(Map.of("CLOUDFLARE_ACCOUNT_ID", "my-account"), "--app", "my-app", "--verbose", "--mock",
+        "list");
 
     assertEquals(0, r.exitCode(), r.toString());
     assertTrue(r.err().contains("/accounts/my-account/realtime/kit/my-app/recordings"), r.err());
+  }
+
+  @Test
+  void anEmptyEnvironmentVariableOtherThanTheTokenConfiguresNothing() {
+    Cli.Result r = Cli.run(Map.of("CLOUDFLARE_ACCOUNT_ID", "", "REALTIMEKIT_APP_ID", " "), "list");
+
+    assertEquals(0, r.exitCode(), r.toString());
+    assertEquals(List.of(NOTICE), r.errLines());
   }
 
   @Test

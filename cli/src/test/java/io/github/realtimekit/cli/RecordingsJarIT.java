@@ -1,22 +1,33 @@
 package io.github.realtimekit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The packaged jar, run as a user runs it: {@code java -jar realtimekit-recordings.jar}. */
+/**
+ * The packaged tool, run as a user runs it: {@code java -jar realtimekit-recordings.jar}, and the
+ * launcher script beside it with its class-data-sharing archive.
+ */
 class RecordingsJarIT {
 
-  private static final Path JAR = Path.of(System.getProperty("realtimekit.cli.jar", "target/realtimekit-recordings.jar"));
+  private static final Path JAR = Path.of(System.getProperty("realtimekit.cli.jar", "target/realtimekit-recordings.jar"))
+      .toAbsolutePath();
+  private static final Path LAUNCHER = JAR.resolveSibling("realtimekit-recordings");
+  private static final Path ARCHIVE = JAR.resolveSibling("realtimekit-recordings.jsa");
 
   @TempDir
   Path dir;
@@ -26,11 +37,25 @@ class RecordingsJarIT {
 
   private Run java(String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toAbsolutePath().toString()));
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
     command.addAll(List.of(args));
+    return run(command, Map.of());
+  }
+
+  private Run launcher(Path launcher, Map<String, String> env, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(launcher.toString()));
+    command.addAll(List.of(args));
+    Map<String, String> withJava = new java.util.HashMap<>(env);
+    withJava.putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
+    return run(command, withJava);
+  }
+
+  private Run run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
     // A fresh machine: no token, account or app configured.
-    builder.environment().keySet().removeIf(name -> name.startsWith("CLOUDFLARE_") || name.startsWith("REALTIMEKIT_"));
+    builder.environment().keySet().removeIf(name -> name.startsWith("CLOUDFLARE_") || name.startsWith("REALTIMEKIT_")
+        || name.equals("JAVA_OPTS") || name.equals("COLUMNS"));
+    builder.environment().putAll(env);
     Path out = dir.resolve("stdout.txt");
     Path err = dir.resolve("stderr.txt");
     Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -72,5 +97,71 @@ class RecordingsJarIT {
 
     assertEquals(2, run.exitCode(), run.toString());
     assertTrue(run.err().startsWith("realtimekit-recordings: Invalid value for positional parameter"), run.err());
+  }
+
+  @Test
+  void helpLoadsNeitherTheOtherCommandsNorTheClient() throws Exception {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-verbose:class", "-jar", JAR.toString(),
+        "--help"));
+    Run run = run(command, Map.of());
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("Usage: realtimekit-recordings"), run.out());
+    for (String loaded : List.of("io.github.realtimekit.cli.ListCommand ", "io.github.realtimekit.cli.GetCommand ",
+        "io.github.realtimekit.cli.DownloadCommand ", "io.github.realtimekit.client.RealtimeKitClient ",
+        "io.github.realtimekit.client.RecordingsApi", "io.github.realtimekit.model.",
+        "com.fasterxml.jackson.", "org.hibernate.", "org.yaml.", "feign.", "sun.security.ssl.", "java.net.http.")) {
+      assertFalse(run.out().contains(" " + loaded), loaded + " was loaded for --help");
+    }
+  }
+
+  @Test
+  @DisabledOnOs(OS.WINDOWS)
+  void theLauncherStartsTheToolFromItsArchiveFromAnyDirectory() throws Exception {
+    assertTrue(Files.isExecutable(LAUNCHER), LAUNCHER + " is executable");
+    assertTrue(Files.isRegularFile(ARCHIVE), "the build made " + ARCHIVE);
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path link = Files.createSymbolicLink(bin.resolve("realtimekit-recordings"), LAUNCHER);
+    Path classes = dir.resolve("classes.txt");
+
+    Run run = launcher(link, Map.of("JAVA_OPTS", "-Xlog:class+load:file=" + classes), "list");
+
+    assertEquals(0, run.exitCode(), run.toString());
+    assertTrue(run.out().startsWith("ID "), run.out());
+    assertEquals("realtimekit-recordings: no API token configured; using the built-in mock server with the "
+        + "documented examples" + System.lineSeparator(), run.err(), "nothing from the JVM about the archive");
+    String loaded = Files.readString(classes);
+    assertTrue(loaded.contains("io.github.realtimekit.cli.ListCommand source: shared objects file (top)"), loaded);
+    assertTrue(loaded.contains("io.github.realtimekit.client.RealtimeKitClient source: shared objects file (top)"));
+  }
+
+  @Test
+  @DisabledOnOs(OS.WINDOWS)
+  void theLauncherFallsBackSilentlyWhenTheArchiveDoesNotMatch() throws Exception {
+    // Moved elsewhere: the archive names the jar's original path, so the JVM cannot use it.
+    Path moved = Files.createDirectories(dir.resolve("moved"));
+    for (Path file : List.of(LAUNCHER, JAR, ARCHIVE)) {
+      Files.copy(file, moved.resolve(file.getFileName().toString()), StandardCopyOption.COPY_ATTRIBUTES);
+    }
+    Run run = launcher(moved.resolve("realtimekit-recordings"), Map.of(), "--version");
+    assertEquals(0, run.exitCode(), run.toString());
+    assertTrue(run.out().startsWith("realtimekit-recordings 0."), run.out());
+    assertEquals("", run.err());
+
+    // Not an archive at all.
+    Files.delete(moved.resolve(ARCHIVE.getFileName().toString()));
+    Files.writeString(moved.resolve(ARCHIVE.getFileName().toString()), "not an archive");
+    run = launcher(moved.resolve("realtimekit-recordings"), Map.of(), "get", "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e");
+    assertEquals(0, run.exitCode(), run.toString());
+    assertTrue(run.out().startsWith("id: 182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e"), run.out());
+    assertEquals("realtimekit-recordings: no API token configured; using the built-in mock server with the "
+        + "documented examples" + System.lineSeparator(), run.err());
+
+    // No archive.
+    Files.delete(moved.resolve(ARCHIVE.getFileName().toString()));
+    run = launcher(moved.resolve("realtimekit-recordings"), Map.of(), "--version");
+    assertEquals(0, run.exitCode(), run.toString());
+    assertEquals("", run.err());
   }
 }

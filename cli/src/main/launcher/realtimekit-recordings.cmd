@@ -1,0 +1,15 @@
+@echo off
+rem realtimekit-recordings: runs the command-line tool from the jar beside this script, started from
+rem the class-data-sharing archive the build made for it (realtimekit-recordings.jsa) when the JVM can
+rem use it; when it cannot, the JVM starts without it, silently. JAVA_HOME chooses the JVM (else java
+rem on the PATH); JAVA_OPTS adds JVM options.
+setlocal
+set "dir=%~dp0"
+set "java=java"
+if defined JAVA_HOME set "java=%JAVA_HOME%\bin\java"
+if exist "%dir%realtimekit-recordings.jsa" (
+  "%java%" -XX:SharedArchiveFile="%dir%realtimekit-recordings.jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off %JAVA_OPTS% -jar "%dir%realtimekit-recordings.jar" %*
+) else (
+  "%java%" %JAVA_OPTS% -jar "%dir%realtimekit-recordings.jar" %*
+)
+exit /b %ERRORLEVEL%
