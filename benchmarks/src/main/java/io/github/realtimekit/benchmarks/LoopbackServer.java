@@ -19,6 +19,8 @@ final class LoopbackServer implements AutoCloseable {
   }
 
   private final HttpServer server;
+  private volatile URI lastRequest;
+  private volatile String lastAuthorization;
 
   /** @param body the body for a request URI */
   LoopbackServer(Function<URI, byte[]> body) {
@@ -28,6 +30,8 @@ final class LoopbackServer implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     server.createContext("/", exchange -> {
+      lastRequest = exchange.getRequestURI();
+      lastAuthorization = exchange.getRequestHeaders().getFirst("Authorization");
       byte[] bytes = body.apply(exchange.getRequestURI());
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, bytes.length);
@@ -41,6 +45,16 @@ final class LoopbackServer implements AutoCloseable {
   /** The base URL to give a client, with the API's base path. */
   String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/client/v4";
+  }
+
+  /** The URI of the last request served, to check what a client sent; null before the first. */
+  URI lastRequest() {
+    return lastRequest;
+  }
+
+  /** The Authorization header of the last request served, or null. */
+  String lastAuthorization() {
+    return lastAuthorization;
   }
 
   @Override
