@@ -84,7 +84,7 @@ final class ErrorMappingClient implements Client {
         : operation(request.requestTemplate().methodMetadata().configKey());
   }
 
-  /** The operation's name from Feign's config key, {@code RecordingsApi#getOneRecording(String,...)}. */
+  /** The operation's name from Feign's config key, {@code RecordingsApi#getRecording(String,...)}. */
   static String operation(String configKey) {
     int hash = configKey.indexOf('#');
     int paren = configKey.indexOf('(', hash + 1);

@@ -6,7 +6,6 @@ import feign.Feign;
 import feign.Logger;
 import feign.Request;
 import feign.Retryer;
-import io.github.realtimekit.client.RecordingsApi.GetAllRecordingsQuery;
 import io.github.realtimekit.client.errors.InvalidArgumentException;
 import io.github.realtimekit.client.errors.ResponseDecodingException;
 import io.github.realtimekit.model.GetRecordingResponse;
@@ -37,7 +36,7 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  * <pre>{@code
  * try (RealtimeKitClient client = RealtimeKitClient.fromEnv()) {
  *   Recording recording = client.getRecording(recordingId);
- *   for (Recording r : client.listRecordings(GetAllRecordingsQuery.none())) {
+ *   for (Recording r : client.listRecordings(ListRecordingsQuery.none())) {
  *     System.out.println(r.getId() + " " + r.getStatus());
  *   }
  * }
@@ -182,7 +181,7 @@ public final class RealtimeKitClient implements AutoCloseable {
    * @throws io.github.realtimekit.client.errors.RealtimeKitException for any other failure
    */
   public Recording getRecording(UUID recordingId) {
-    return recording(api.getOneRecording(accountId, appId, recordingId));
+    return recording(api.getRecording(accountId, appId, recordingId));
   }
 
   /**
@@ -192,14 +191,14 @@ public final class RealtimeKitClient implements AutoCloseable {
    * @return the recording with the status and headers of the response
    */
   public Response<Recording> getRecordingWithResponse(UUID recordingId) {
-    Response<GetRecordingResponse> response = api.getOneRecordingWithResponse(accountId, appId, recordingId);
+    Response<GetRecordingResponse> response = api.getRecordingWithResponse(accountId, appId, recordingId);
     return new Response<>(response.getStatusCode(), response.getHeaders(), recording(response.getValue()));
   }
 
   private static Recording recording(GetRecordingResponse response) {
     if (response.getData() == null) {
-      throw new ResponseDecodingException("getOneRecording", 200,
-          "The response of getOneRecording holds no recording (success=" + response.getSuccess() + ")", "", null);
+      throw new ResponseDecodingException("getRecording", 200,
+          "The response of getRecording holds no recording (success=" + response.getSuccess() + ")", "", null);
     }
     return response.getData();
   }
@@ -207,26 +206,26 @@ public final class RealtimeKitClient implements AutoCloseable {
   /**
    * Fetches one page of the app's recordings: the query's {@code page_no}, or page 1.
    *
-   * @param query the filters, sorting and paging; {@link GetAllRecordingsQuery#none()} for none
+   * @param query the filters, sorting and paging; {@link ListRecordingsQuery#none()} for none
    * @return the page, from which {@link RecordingPage#getNextPage()} fetches the next
    */
-  public RecordingPage listRecordingsPage(GetAllRecordingsQuery query) {
-    GetAllRecordingsQuery q = requireQuery(query);
-    return new RecordingPage(api.getAllRecordings(accountId, appId, q), firstPageNo(q), 0, 0, pageFetcher(q),
-        "getAllRecordings");
+  public RecordingPage listRecordingsPage(ListRecordingsQuery query) {
+    ListRecordingsQuery q = requireQuery(query);
+    return new RecordingPage(api.listRecordings(accountId, appId, q), firstPageNo(q), 0, 0, pageFetcher(q),
+        "listRecordings");
   }
 
   /**
    * Fetches one page of the app's recordings, with the response's status and headers.
    *
-   * @param query the filters, sorting and paging; {@link GetAllRecordingsQuery#none()} for none
+   * @param query the filters, sorting and paging; {@link ListRecordingsQuery#none()} for none
    * @return the page with the status and headers of the response
    */
-  public Response<RecordingPage> listRecordingsPageWithResponse(GetAllRecordingsQuery query) {
-    GetAllRecordingsQuery q = requireQuery(query);
-    Response<ListRecordingsResponse> response = api.getAllRecordingsWithResponse(accountId, appId, q);
+  public Response<RecordingPage> listRecordingsPageWithResponse(ListRecordingsQuery query) {
+    ListRecordingsQuery q = requireQuery(query);
+    Response<ListRecordingsResponse> response = api.listRecordingsWithResponse(accountId, appId, q);
     RecordingPage page = new RecordingPage(response.getValue(), firstPageNo(q), 0, 0, pageFetcher(q),
-        "getAllRecordings");
+        "listRecordings");
     return new Response<>(response.getStatusCode(), response.getHeaders(), page);
   }
 
@@ -237,24 +236,24 @@ public final class RealtimeKitClient implements AutoCloseable {
    * @param query the filters, sorting and page size; its {@code page_no}, if set, is the first page
    * @return the recordings, lazily
    */
-  public PagedRecordings listRecordings(GetAllRecordingsQuery query) {
-    GetAllRecordingsQuery q = requireQuery(query);
+  public PagedRecordings listRecordings(ListRecordingsQuery query) {
+    ListRecordingsQuery q = requireQuery(query);
     return new PagedRecordings(() -> new RecordingPage(pageFetcher(q).apply(firstPageNo(q)), firstPageNo(q), 0, 0,
-        pageFetcher(q), "getAllRecordings"));
+        pageFetcher(q), "listRecordings"));
   }
 
-  private java.util.function.IntFunction<ListRecordingsResponse> pageFetcher(GetAllRecordingsQuery q) {
-    return pageNo -> api.getAllRecordings(accountId, appId, q.toBuilder().pageNo(pageNo).build());
+  private java.util.function.IntFunction<ListRecordingsResponse> pageFetcher(ListRecordingsQuery q) {
+    return pageNo -> api.listRecordings(accountId, appId, q.toBuilder().pageNo(pageNo).build());
   }
 
-  private static int firstPageNo(GetAllRecordingsQuery q) {
-    return q.pageNo() == null ? 1 : q.pageNo();
+  private static int firstPageNo(ListRecordingsQuery q) {
+    return q.getPageNo() == null ? 1 : q.getPageNo();
   }
 
-  private static GetAllRecordingsQuery requireQuery(GetAllRecordingsQuery query) {
+  private static ListRecordingsQuery requireQuery(ListRecordingsQuery query) {
     if (query == null) {
-      throw new InvalidArgumentException("getAllRecordings", List.of(new InvalidArgumentException.Violation(
-          "query", "must not be null; use GetAllRecordingsQuery.none() for no filters", "null")));
+      throw new InvalidArgumentException("listRecordings", List.of(new InvalidArgumentException.Violation(
+          "query", "must not be null; use ListRecordingsQuery.none() for no filters", "null")));
     }
     return query;
   }

@@ -45,7 +45,7 @@ final class SafeText {
     for (; i < text.length(); i++) {
       char c = text.charAt(i);
       if (isControl(c)) {
-        out.append(String.format("\\u%04x", (int) c));
+        out.append(String.format("\\u%04X", (int) c));
       } else {
         out.append(c);
       }

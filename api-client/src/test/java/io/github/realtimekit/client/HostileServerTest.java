@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.realtimekit.client.RecordingsApi.GetAllRecordingsQuery;
 import io.github.realtimekit.client.errors.CallCancelledException;
 import io.github.realtimekit.client.errors.InvalidArgumentException;
 import io.github.realtimekit.client.errors.NetworkException;
@@ -58,7 +57,7 @@ class HostileServerTest {
       }
     }); RealtimeKitClient client = client(server.baseUrl()).readTimeout(Duration.ofMillis(500)).build()) {
       NetworkTimeoutException e = assertThrows(NetworkTimeoutException.class, () -> client.getRecording(RECORDING));
-      assertEquals("Timed out waiting for 127.0.0.1:" + server.port() + " calling getOneRecording (read timeout "
+      assertEquals("Timed out waiting for 127.0.0.1:" + server.port() + " calling getRecording (read timeout "
           + "500 ms for the whole response)", e.getMessage());
     }
   }
@@ -73,10 +72,10 @@ class HostileServerTest {
       }
     }); RealtimeKitClient client = client(server.baseUrl()).maxResponseBytes(256 * 1024).maxRetries(2).build()) {
       ResponseTooLargeException e = assertThrows(ResponseTooLargeException.class,
-          () -> client.listRecordingsPage(GetAllRecordingsQuery.none()));
+          () -> client.listRecordingsPage(ListRecordingsQuery.none()));
       assertEquals(256 * 1024, e.getLimit());
       assertEquals(1, e.getAttempts(), "never retried");
-      assertTrue(e.getMessage().startsWith("The response of getAllRecordings from 127.0.0.1:" + server.port()
+      assertTrue(e.getMessage().startsWith("The response of listRecordings from 127.0.0.1:" + server.port()
           + " is too large"), e.getMessage());
     }
   }
@@ -89,7 +88,7 @@ class HostileServerTest {
         InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
             () -> client.getRecording(RECORDING));
         assertEquals("accountId", e.getViolations().get(0).getParameter());
-        assertEquals("Invalid argument for getOneRecording: accountId must not be \".\" or \"..\", which would not "
+        assertEquals("Invalid argument for getRecording: accountId must not be \".\" or \"..\", which would not "
             + "stay one path segment (was \"" + dots + "\") (nothing was sent)", e.getMessage());
       }
       assertEquals(0, server.requests.size());
@@ -114,15 +113,15 @@ class HostileServerTest {
   @Test
   void anEchoedTokenAndControlCharactersNeverReachAMessage() throws Exception {
     String body = "{\"success\":false,\"errors\":[{\"code\":7003,\"message\":\"No route for Bearer " + TOKEN
-        + " \\u001b]0;pwned\\u0007\\u001b[2J\"}]}";
+        + " \\u001B]0;pwned\\u0007\\u001B[2J\"}]}";
     try (RawServer server = new RawServer((head, out) -> RawServer.write(out, "HTTP/1.1 404 Not Found\r\n"
         + "Content-Type: application/json\r\ncf-ray: 8a-" + TOKEN + "\r\nContent-Length: " + body.length()
         + "\r\nConnection: close\r\n\r\n" + body));
         RealtimeKitClient client = client(server.baseUrl()).build()) {
       NotFoundException e = assertThrows(NotFoundException.class, () -> client.getRecording(RECORDING));
-      assertEquals("HTTP 404 from getOneRecording: No route for Bearer *** \\u001b]0;pwned\\u0007\\u001b[2J "
+      assertEquals("HTTP 404 from getRecording: No route for Bearer *** \\u001B]0;pwned\\u0007\\u001B[2J "
           + "(code 7003) [cf-ray 8a-***]", e.getMessage());
-      assertEquals("No route for Bearer *** \\u001b]0;pwned\\u0007\\u001b[2J", e.getErrors().get(0).getMessage());
+      assertEquals("No route for Bearer *** \\u001B]0;pwned\\u0007\\u001B[2J", e.getErrors().get(0).getMessage());
     }
   }
 
@@ -134,7 +133,7 @@ class HostileServerTest {
         + "\r\nConnection: close\r\n\r\n" + page));
         RealtimeKitClient client = client(server.baseUrl()).build()) {
       ServiceException e = assertThrows(ServiceException.class, () -> client.getRecording(RECORDING));
-      assertEquals("<html><body><h1>502</h1><p>Authorization: Bearer ***</p>\\u009b31m</body></html>",
+      assertEquals("<html><body><h1>502</h1><p>Authorization: Bearer ***</p>\\u009B31m</body></html>",
           e.getBodyExcerpt().orElseThrow());
       assertFalse(e.getMessage().contains(TOKEN));
     }
@@ -189,10 +188,10 @@ class HostileServerTest {
         .clock(d -> { }, () -> 0L, () -> 0.0).build()) {
       NetworkException e = assertThrows(NetworkException.class, () -> client.getRecording(RECORDING));
       assertEquals(3, e.getAttempts());
-      assertTrue(e.getMessage().startsWith("Connection refused by 127.0.0.1:" + port + " calling getOneRecording ("),
+      assertTrue(e.getMessage().startsWith("Connection refused by 127.0.0.1:" + port + " calling getRecording ("),
           e.getMessage());
       assertTrue(e.getMessage().endsWith(" (3 attempts)"), e.getMessage());
-      assertEquals("retrying getOneRecording in 500 ms after connection refused by 127.0.0.1:" + port
+      assertEquals("retrying getRecording in 500 ms after connection refused by 127.0.0.1:" + port
           + " (attempt 2 of 3)", events.get(0).toString());
     }
   }

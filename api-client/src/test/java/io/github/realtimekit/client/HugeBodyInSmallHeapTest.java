@@ -30,7 +30,7 @@ class HugeBodyInSmallHeapTest {
     assertTrue(ended, "the probe hung: " + output);
     assertFalse(output.contains("OutOfMemoryError"), output);
     assertEquals(0, process.exitValue(), output);
-    assertTrue(output.contains("typed error: The response of getAllRecordings from 127.0.0.1:"), output);
+    assertTrue(output.contains("typed error: The response of listRecordings from 127.0.0.1:"), output);
     assertTrue(output.contains("exceeds the limit of 16777216 bytes"), output);
   }
 }

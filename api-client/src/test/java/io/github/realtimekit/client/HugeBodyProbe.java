@@ -1,6 +1,5 @@
 package io.github.realtimekit.client;
 
-import io.github.realtimekit.client.RecordingsApi.GetAllRecordingsQuery;
 import io.github.realtimekit.client.errors.ResponseTooLargeException;
 
 /**
@@ -19,7 +18,7 @@ public final class HugeBodyProbe {
       }
       RawServer.write(out, "0\r\n\r\n");
     }); RealtimeKitClient client = HostileServerTest.client(server.baseUrl()).build()) {
-      client.listRecordingsPage(GetAllRecordingsQuery.none());
+      client.listRecordingsPage(ListRecordingsQuery.none());
       System.out.println("unexpected: decoded");
       System.exit(1);
     } catch (ResponseTooLargeException e) {

@@ -3,7 +3,7 @@ package io.github.realtimekit.benchmarks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.realtimekit.client.RealtimeKitClient;
 import io.github.realtimekit.client.RealtimeKitJson;
-import io.github.realtimekit.client.RecordingsApi.GetAllRecordingsQuery;
+import io.github.realtimekit.client.ListRecordingsQuery;
 import io.github.realtimekit.model.ListRecordingsResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +43,7 @@ public class CallOverheadBenchmark {
 
   LoopbackServer server;
   RealtimeKitClient client;
-  GetAllRecordingsQuery query;
+  ListRecordingsQuery query;
   HttpClient http;
   HttpRequest request;
   ObjectMapper mapper;
@@ -53,7 +53,7 @@ public class CallOverheadBenchmark {
     byte[] page = Pages.page(recordings, 1, recordings);
     server = new LoopbackServer(uri -> page);
     client = RealtimeKitClient.builder().apiToken("benchmark-token").accountId(Pages.ACCOUNT).appId(Pages.APP).baseUrl(server.baseUrl()).build();
-    query = GetAllRecordingsQuery.builder().perPage(recordings).build();
+    query = ListRecordingsQuery.builder().perPage(recordings).build();
     http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/accounts/" + Pages.ACCOUNT
             + "/realtime/kit/" + Pages.APP + "/recordings?per_page=" + recordings))

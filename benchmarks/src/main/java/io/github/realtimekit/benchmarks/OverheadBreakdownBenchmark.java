@@ -7,7 +7,7 @@ import feign.jackson.JacksonDecoder;
 import io.github.realtimekit.client.RealtimeKitClient;
 import io.github.realtimekit.client.RealtimeKitJson;
 import io.github.realtimekit.client.RecordingsApi;
-import io.github.realtimekit.client.RecordingsApi.GetAllRecordingsQuery;
+import io.github.realtimekit.client.ListRecordingsQuery;
 import io.github.realtimekit.model.ListRecordingsResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,7 +91,7 @@ public class OverheadBreakdownBenchmark {
   /** Plain Feign, with a transport that answers at once: Feign's own cost per call, plus decoding. */
   @Benchmark
   public ListRecordingsResponse feignOnly() {
-    return feignWithoutNetwork.getAllRecordings(Pages.ACCOUNT, Pages.APP, GetAllRecordingsQuery.none());
+    return feignWithoutNetwork.listRecordings(Pages.ACCOUNT, Pages.APP, ListRecordingsQuery.none());
   }
 
   @TearDown
@@ -119,16 +119,16 @@ public class OverheadBreakdownBenchmark {
 
   @Benchmark
   public ListRecordingsResponse plainFeign() {
-    return plainFeign.getAllRecordings(Pages.ACCOUNT, Pages.APP, GetAllRecordingsQuery.none());
+    return plainFeign.listRecordings(Pages.ACCOUNT, Pages.APP, ListRecordingsQuery.none());
   }
 
   @Benchmark
   public ListRecordingsResponse clientInterface() {
-    return client.api().getAllRecordings(Pages.ACCOUNT, Pages.APP, GetAllRecordingsQuery.none());
+    return client.api().listRecordings(Pages.ACCOUNT, Pages.APP, ListRecordingsQuery.none());
   }
 
   @Benchmark
   public ListRecordingsResponse clientMethod() {
-    return client.listRecordingsPage(GetAllRecordingsQuery.none()).getResponse();
+    return client.listRecordingsPage(ListRecordingsQuery.none()).getResponse();
   }
 }

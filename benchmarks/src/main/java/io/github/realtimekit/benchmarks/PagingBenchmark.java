@@ -1,7 +1,7 @@
 package io.github.realtimekit.benchmarks;
 
 import io.github.realtimekit.client.RealtimeKitClient;
-import io.github.realtimekit.client.RecordingsApi.GetAllRecordingsQuery;
+import io.github.realtimekit.client.ListRecordingsQuery;
 import io.github.realtimekit.model.Recording;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +36,7 @@ public class PagingBenchmark {
 
   LoopbackServer server;
   RealtimeKitClient client;
-  GetAllRecordingsQuery query;
+  ListRecordingsQuery query;
 
   @Setup
   public void start() {
@@ -47,7 +47,7 @@ public class PagingBenchmark {
       return (prefix + Pages.pageSuffix(start, start + PER_PAGE - 1, TOTAL)).getBytes(StandardCharsets.UTF_8);
     });
     client = RealtimeKitClient.builder().apiToken("benchmark-token").accountId(Pages.ACCOUNT).appId(Pages.APP).baseUrl(server.baseUrl()).build();
-    query = GetAllRecordingsQuery.builder().perPage(PER_PAGE).build();
+    query = ListRecordingsQuery.builder().perPage(PER_PAGE).build();
   }
 
   @TearDown

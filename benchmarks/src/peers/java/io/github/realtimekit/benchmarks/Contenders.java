@@ -3,7 +3,7 @@ package io.github.realtimekit.benchmarks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.realtimekit.client.RealtimeKitClient;
 import io.github.realtimekit.client.RealtimeKitJson;
-import io.github.realtimekit.client.RecordingsApi.GetAllRecordingsQuery;
+import io.github.realtimekit.client.ListRecordingsQuery;
 import io.github.realtimekit.model.GetRecordingResponse;
 import io.github.realtimekit.model.ListRecordingsResponse;
 import io.github.realtimekit.model.Recording;
@@ -177,12 +177,12 @@ final class Contenders {
   static final class Client implements Contender {
 
     private final RealtimeKitClient client;
-    private final GetAllRecordingsQuery query;
+    private final ListRecordingsQuery query;
     private final ObjectMapper mapper = RealtimeKitJson.newObjectMapper();
 
     Client(String baseUrl, int perPage) {
       client = RealtimeKitClient.builder().apiToken(TOKEN).baseUrl(baseUrl).build();
-      query = GetAllRecordingsQuery.builder()
+      query = ListRecordingsQuery.builder()
           .endTime(END_TIME)
           .expired(EXPIRED)
           .meetingId(MEETING)
@@ -242,14 +242,14 @@ final class Contenders {
 
     @Override
     public Object list() {
-      return api.getAllRecordings(ACCOUNT, APP, END_TIME, EXPIRED, MEETING, PAGE_NO, perPage,
+      return api.listRecordings(ACCOUNT, APP, END_TIME, EXPIRED, MEETING, PAGE_NO, perPage,
           io.github.realtimekit.peers.oagfeign.model.RecordingSortBy.INVOKED_TIME,
           io.github.realtimekit.peers.oagfeign.model.SortOrder.DESC, START_TIME, status);
     }
 
     @Override
     public Object getOne() {
-      return api.getOneRecording(ACCOUNT, APP, RECORDING);
+      return api.getRecording(ACCOUNT, APP, RECORDING);
     }
 
     /** Its ApiResponseDecoder, a Feign JacksonDecoder, over the response Feign's OkHttp client hands it. */
@@ -299,17 +299,17 @@ final class Contenders {
 
     @Override
     public Object list() throws Exception {
-      return api.getAllRecordings(ACCOUNT, APP, END_TIME, EXPIRED, MEETING, PAGE_NO, perPage,
+      return api.listRecordings(ACCOUNT, APP, END_TIME, EXPIRED, MEETING, PAGE_NO, perPage,
           io.github.realtimekit.peers.oagnative.model.RecordingSortBy.INVOKED_TIME,
           io.github.realtimekit.peers.oagnative.model.SortOrder.DESC, START_TIME, status);
     }
 
     @Override
     public Object getOne() throws Exception {
-      return api.getOneRecording(ACCOUNT, APP, RECORDING);
+      return api.getRecording(ACCOUNT, APP, RECORDING);
     }
 
-    /** What its getAllRecordings does with the body: a String in the default charset, then its mapper. */
+    /** What its listRecordings does with the body: a String in the default charset, then its mapper. */
     @Override
     public Object decodePage(byte[] body) throws IOException {
       String text = new String(new ByteArrayInputStream(body).readAllBytes(), java.nio.charset.Charset.defaultCharset());
@@ -348,14 +348,14 @@ final class Contenders {
 
     @Override
     public Object list() throws Exception {
-      return api.getAllRecordings(ACCOUNT, APP, END_TIME, EXPIRED, MEETING, PAGE_NO, perPage,
+      return api.listRecordings(ACCOUNT, APP, END_TIME, EXPIRED, MEETING, PAGE_NO, perPage,
           io.github.realtimekit.peers.oagokhttpgson.model.RecordingSortBy.INVOKED_TIME,
           io.github.realtimekit.peers.oagokhttpgson.model.SortOrder.DESC, START_TIME, status);
     }
 
     @Override
     public Object getOne() throws Exception {
-      return api.getOneRecording(ACCOUNT, APP, RECORDING);
+      return api.getRecording(ACCOUNT, APP, RECORDING);
     }
 
     /** What its ApiClient.deserialize does with a JSON body: Gson over a UTF-8 reader of the byte stream. */

@@ -1,6 +1,6 @@
 package io.github.realtimekit.cli;
 
-import io.github.realtimekit.client.RecordingsApi.GetAllRecordingsQuery;
+import io.github.realtimekit.client.ListRecordingsQuery;
 import io.github.realtimekit.client.RecordingPage;
 import io.github.realtimekit.model.Paging;
 import io.github.realtimekit.model.Recording;
@@ -79,7 +79,7 @@ final class ListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    GetAllRecordingsQuery query = GetAllRecordingsQuery.builder()
+    ListRecordingsQuery query = ListRecordingsQuery.builder()
         .meetingId(meetingId)
         .status(status)
         .search(search)
@@ -102,7 +102,7 @@ final class ListCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  private void listPage(Session session, GetAllRecordingsQuery query, Output output) {
+  private void listPage(Session session, ListRecordingsQuery query, Output output) {
     RecordingPage page = session.client().listRecordingsPage(query);
     List<Recording> data = page.getRecordings();
     print(data, output);
@@ -120,7 +120,7 @@ final class ListCommand implements Callable<Integer> {
     }
   }
 
-  private void listAll(Session session, GetAllRecordingsQuery query, Output output) {
+  private void listAll(Session session, ListRecordingsQuery query, Output output) {
     // A table waits for the last page, so say how far the walk is; JSON lines show it themselves.
     boolean progress = !json && cli.terminal();
     PrintStream err = cli.err();

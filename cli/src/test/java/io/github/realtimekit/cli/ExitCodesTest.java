@@ -116,7 +116,7 @@ class ExitCodesTest {
     Cli.Result r = Cli.against(baseUrl(), "get", ID.toString());
 
     assertEquals(3, r.exitCode(), r.toString());
-    assertEquals(List.of("realtimekit-recordings: HTTP 404 from getOneRecording: Recording not found (code 404) "
+    assertEquals(List.of("realtimekit-recordings: HTTP 404 from getRecording: Recording not found (code 404) "
         + "[cf-ray 8f2b3c4d5e6f7a8b-LHR]"), r.errLines());
     assertEquals("", r.out());
     assertNoStackTrace(r);
@@ -131,7 +131,7 @@ class ExitCodesTest {
     Cli.Result r = Cli.against(baseUrl(), "--verbose", "get", ID.toString());
 
     assertEquals(3, r.exitCode(), r.toString());
-    assertTrue(r.err().contains("realtimekit-recordings: HTTP 404 from getOneRecording: Recording not found"), r.err());
+    assertTrue(r.err().contains("realtimekit-recordings: HTTP 404 from getRecording: Recording not found"), r.err());
     assertTrue(r.err().contains("io.github.realtimekit.client.errors.NotFoundException"), r.err());
     assertTrue(r.err().contains("\tat "), r.err());
   }
@@ -146,7 +146,7 @@ class ExitCodesTest {
     assertEquals(4, r.exitCode(), r.toString());
     assertEquals(1, r.errLines().size(), r.err());
     assertTrue(r.errLines().get(0).startsWith("realtimekit-recordings: "), r.err());
-    assertTrue(r.err().contains("getOneRecording"), r.err());
+    assertTrue(r.err().contains("getRecording"), r.err());
     assertNoStackTrace(r);
   }
 
@@ -169,7 +169,7 @@ class ExitCodesTest {
 
     assertEquals(4, r.exitCode(), r.toString());
     assertEquals(1, r.errLines().size(), r.err());
-    assertTrue(r.err().contains("getAllRecordings"), r.err());
+    assertTrue(r.err().contains("listRecordings"), r.err());
     assertEquals("", r.out());
     assertNoStackTrace(r);
   }
@@ -196,7 +196,7 @@ class ExitCodesTest {
     Cli.Result r = Cli.against(baseUrl(), "--max-retries", "1", "get", ID.toString());
 
     assertEquals(3, r.exitCode(), r.toString());
-    assertTrue(r.err().contains("HTTP 503 from getOneRecording: Busy"), r.err());
+    assertTrue(r.err().contains("HTTP 503 from getRecording: Busy"), r.err());
     server.verify(2, getRequestedFor(urlPathEqualTo(Examples.onePath(ID))));
   }
 
@@ -215,6 +215,6 @@ class ExitCodesTest {
 
     Cli.Result version = Cli.run(Map.of(), "--version");
     assertEquals(0, version.exitCode());
-    assertTrue(version.out().startsWith("realtimekit-recordings 0."), version.out());
+    assertTrue(version.out().matches("(?s)realtimekit-recordings [0-9]+\\.[0-9]+\\.[0-9]+(-SNAPSHOT)?\\R.*"), version.out());
   }
 }

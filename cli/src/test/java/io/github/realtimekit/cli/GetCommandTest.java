@@ -129,7 +129,7 @@ class GetCommandTest {
     Cli.Result r = Cli.against(baseUrl(), "get", ID.toString());
 
     assertEquals(0, r.exitCode(), r.toString());
-    assertEquals(java.util.List.of("realtimekit-recordings: retrying getOneRecording in 20 ms after HTTP 429 (attempt 2 of 3)"),
+    assertEquals(java.util.List.of("realtimekit-recordings: retrying getRecording in 20 ms after HTTP 429 (attempt 2 of 3)"),
         r.errLines(), r.err());
   }
 }

@@ -268,7 +268,7 @@ class ListCommandTest {
     Cli.Result r = Cli.against(baseUrl(), "list", "--all");
 
     assertEquals(3, r.exitCode(), r.toString());
-    assertEquals(List.of("realtimekit-recordings: HTTP 401 from getAllRecordings: Authentication error (code 10000)"),
+    assertEquals(List.of("realtimekit-recordings: HTTP 401 from listRecordings: Authentication error (code 10000)"),
         r.errLines());
     assertEquals("", r.out());
   }

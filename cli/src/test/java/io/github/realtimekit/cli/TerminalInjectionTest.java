@@ -104,7 +104,7 @@ class TerminalInjectionTest {
 
     assertEquals(3, r.exitCode(), r.toString());
     assertNoControlCharacter(r.err());
-    assertEquals(List.of("realtimekit-recordings: HTTP 404 from getOneRecording: Recording not found" + ESCAPED
+    assertEquals(List.of("realtimekit-recordings: HTTP 404 from getRecording: Recording not found" + ESCAPED
         + " (code 404)"), r.errLines());
     assertEquals(3, verbose.exitCode(), verbose.toString());
     assertNoControlCharacter(verbose.err());

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.github.realtimekit.client.RecordingsApi.GetAllRecordingsQuery;
+import io.github.realtimekit.client.ListRecordingsQuery;
 import io.github.realtimekit.client.RealtimeKitClient;
 import io.github.realtimekit.client.errors.InvalidArgumentException;
 import java.util.List;
@@ -42,25 +42,25 @@ class ArgumentValidationContractTest {
 
   @Test
   void nullAccountId() {
-    InvalidArgumentException e = refused(() -> client.withApp("x", APP).api().getOneRecording(null, APP, RECORDING));
+    InvalidArgumentException e = refused(() -> client.withApp("x", APP).api().getRecording(null, APP, RECORDING));
     assertEquals(List.of("accountId must not be null (was null)"), e.getViolations().stream().map(Object::toString).toList());
-    assertEquals("Invalid argument for getOneRecording: accountId must not be null (was null) (nothing was sent)",
+    assertEquals("Invalid argument for getRecording: accountId must not be null (was null) (nothing was sent)",
         e.getMessage());
-    assertEquals("getOneRecording", e.getOperation());
+    assertEquals("getRecording", e.getOperation());
   }
 
   @Test
   void blankAppId() {
-    InvalidArgumentException e = refused(() -> client.api().getOneRecording(ACCOUNT, "   ", RECORDING));
+    InvalidArgumentException e = refused(() -> client.api().getRecording(ACCOUNT, "   ", RECORDING));
     assertEquals(List.of("appId must match \"^\\S+$\" (was \"   \")"), e.getViolations().stream().map(Object::toString).toList());
   }
 
   @Test
   void emptyAccountId() {
-    InvalidArgumentException e = refused(() -> client.api().getAllRecordings("", APP, GetAllRecordingsQuery.none()));
+    InvalidArgumentException e = refused(() -> client.api().listRecordings("", APP, ListRecordingsQuery.none()));
     assertEquals(List.of("accountId must match \"^\\S+$\" (was \"\")", "accountId size must be between 1 and 32 (was \"\")"),
         e.getViolations().stream().map(Object::toString).toList());
-    assertEquals("getAllRecordings", e.getOperation());
+    assertEquals("listRecordings", e.getOperation());
   }
 
   @Test
@@ -81,23 +81,23 @@ class ArgumentValidationContractTest {
   @Test
   void negativePageNo() {
     InvalidArgumentException e = refused(() ->
-        client.listRecordingsPage(GetAllRecordingsQuery.builder().pageNo(-1).build()));
+        client.listRecordingsPage(ListRecordingsQuery.builder().pageNo(-1).build()));
     assertEquals(List.of("pageNo must be greater than or equal to 0 (was -1)"), e.getViolations().stream().map(Object::toString).toList());
   }
 
   @Test
   void negativePerPage() {
     InvalidArgumentException e = refused(() ->
-        client.listRecordingsPage(GetAllRecordingsQuery.builder().perPage(-5).build()));
+        client.listRecordingsPage(ListRecordingsQuery.builder().perPage(-5).build()));
     assertEquals(List.of("perPage must be greater than or equal to 0 (was -5)"), e.getViolations().stream().map(Object::toString).toList());
   }
 
   @Test
   void everyBrokenRuleIsListed() {
     InvalidArgumentException e = refused(() ->
-        client.api().getAllRecordings(null, APP, GetAllRecordingsQuery.builder().pageNo(-1).perPage(-1).build()));
+        client.api().listRecordings(null, APP, ListRecordingsQuery.builder().pageNo(-1).perPage(-1).build()));
     assertEquals(3, e.getViolations().size(), e.getMessage());
-    assertTrue(e.getMessage().startsWith("Invalid arguments for getAllRecordings: "), e.getMessage());
+    assertTrue(e.getMessage().startsWith("Invalid arguments for listRecordings: "), e.getMessage());
   }
 
   @Test
@@ -108,14 +108,14 @@ class ArgumentValidationContractTest {
 
   @Test
   void thePagerChecksBeforeItsFirstRequest() {
-    var pages = client.listRecordings(GetAllRecordingsQuery.builder().perPage(-1).build());
+    var pages = client.listRecordings(ListRecordingsQuery.builder().perPage(-1).build());
     InvalidArgumentException e = refused(() -> pages.iterator().hasNext());
     assertEquals(List.of("perPage must be greater than or equal to 0 (was -1)"), e.getViolations().stream().map(Object::toString).toList());
   }
 
   @Test
   void theGeneratedInterfaceChecksToo() {
-    InvalidArgumentException e = refused(() -> client.api().getOneRecording(ACCOUNT, null, RECORDING));
+    InvalidArgumentException e = refused(() -> client.api().getRecording(ACCOUNT, null, RECORDING));
     assertEquals(List.of("appId must not be null (was null)"), e.getViolations().stream().map(Object::toString).toList());
   }
 

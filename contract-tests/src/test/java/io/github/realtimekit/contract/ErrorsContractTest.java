@@ -72,8 +72,8 @@ class ErrorsContractTest {
     assertEquals("8f2b3c4d5e6f7a8b-LHR", e.getRequestId().orElseThrow());
     assertEquals("application/json", e.getHeader("content-type").orElseThrow());
     assertEquals(java.util.Optional.empty(), e.getBodyExcerpt(), "an envelope is parsed, not excerpted");
-    assertEquals("getOneRecording", e.getOperation());
-    assertEquals("HTTP 401 from getOneRecording: Authentication error (code 10000) [cf-ray 8f2b3c4d5e6f7a8b-LHR]",
+    assertEquals("getRecording", e.getOperation());
+    assertEquals("HTTP 401 from getRecording: Authentication error (code 10000) [cf-ray 8f2b3c4d5e6f7a8b-LHR]",
         e.getMessage());
   }
 
@@ -87,7 +87,7 @@ class ErrorsContractTest {
     assertEquals(404, e.getErrors().get(0).getCode());
     assertEquals("Recording not found", e.getErrors().get(0).getMessage());
     assertTrue(e.getRequestId().isEmpty());
-    assertEquals("HTTP 404 from getOneRecording: Recording not found (code 404)", e.getMessage());
+    assertEquals("HTTP 404 from getRecording: Recording not found (code 404)", e.getMessage());
   }
 
   @Test
@@ -111,7 +111,7 @@ class ErrorsContractTest {
     PermissionDeniedException e = assertInstanceOf(PermissionDeniedException.class, thrown);
     assertTrue(e.getErrors().isEmpty());
     assertEquals(java.util.Optional.empty(), e.getBodyExcerpt());
-    assertEquals("HTTP 403 from getOneRecording", e.getMessage());
+    assertEquals("HTTP 403 from getRecording", e.getMessage());
   }
 
   @Test
@@ -147,7 +147,7 @@ class ErrorsContractTest {
 
     ServiceException e = assertInstanceOf(type, thrown);
     assertEquals(status, e.getStatusCode());
-    assertTrue(e.getMessage().startsWith("HTTP " + status + " from getOneRecording"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("HTTP " + status + " from getRecording"), e.getMessage());
   }
 
   @Test
@@ -166,7 +166,7 @@ class ErrorsContractTest {
     ResponseDecodingException e = assertInstanceOf(ResponseDecodingException.class, thrown);
     assertEquals(200, e.getStatusCode());
     assertInstanceOf(JsonProcessingException.class, e.getCause());
-    assertTrue(e.getMessage().startsWith("Malformed JSON in the response of getOneRecording"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("Malformed JSON in the response of getRecording"), e.getMessage());
     assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
   }
 
@@ -176,7 +176,7 @@ class ErrorsContractTest {
         .withHeader("Content-Type", "text/html").withBody("<html>maintenance</html>"));
 
     ResponseDecodingException e = assertInstanceOf(ResponseDecodingException.class, thrown);
-    assertEquals("Expected JSON from getOneRecording but got text/html: <html>maintenance</html>", e.getMessage());
+    assertEquals("Expected JSON from getRecording but got text/html: <html>maintenance</html>", e.getMessage());
     assertEquals("<html>maintenance</html>", e.getBodyExcerpt().orElseThrow());
   }
 
@@ -185,7 +185,7 @@ class ErrorsContractTest {
     RealtimeKitException thrown = callWith(aResponse().withStatus(200).withHeader("Content-Type", "application/json"));
 
     assertInstanceOf(ResponseDecodingException.class, thrown);
-    assertEquals("Empty response body from getOneRecording", thrown.getMessage());
+    assertEquals("Empty response body from getRecording", thrown.getMessage());
   }
 
   @Test
@@ -202,7 +202,7 @@ class ErrorsContractTest {
         .withHeader("Content-Type", "application/json").withBody("{\"success\": false}"));
 
     ResponseDecodingException e = assertInstanceOf(ResponseDecodingException.class, thrown);
-    assertEquals("The response of getOneRecording holds no recording (success=false)", e.getMessage());
+    assertEquals("The response of getRecording holds no recording (success=false)", e.getMessage());
   }
 
   @Test

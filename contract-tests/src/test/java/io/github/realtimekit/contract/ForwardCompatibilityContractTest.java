@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.github.realtimekit.client.RecordingsApi.GetAllRecordingsQuery;
+import io.github.realtimekit.client.ListRecordingsQuery;
 import io.github.realtimekit.client.RealtimeKitClient;
 import io.github.realtimekit.client.errors.ResponseDecodingException;
 import io.github.realtimekit.client.errors.ResponseValidationException;
@@ -130,7 +130,7 @@ class ForwardCompatibilityContractTest {
           () -> serveAndGet(body, Fixtures.client(server).strictResponses(strict).build()));
 
       assertTrue(e.getMessage().endsWith("Recording." + field + " is required"), e.getMessage());
-      assertTrue(e.getMessage().contains("getOneRecording"), e.getMessage());
+      assertTrue(e.getMessage().contains("getRecording"), e.getMessage());
       assertEquals(200, e.getStatusCode());
     }
   }
@@ -141,7 +141,7 @@ class ForwardCompatibilityContractTest {
         SpecExamples.exampleJson("GetAllRecordings").replace("\"total_count\":30", "\"total_count\":null"))));
 
     ResponseDecodingException e = assertThrows(ResponseDecodingException.class,
-        () -> Fixtures.client(server).build().listRecordingsPage(GetAllRecordingsQuery.none()));
+        () -> Fixtures.client(server).build().listRecordingsPage(ListRecordingsQuery.none()));
 
     assertTrue(e.getMessage().endsWith("Paging.total_count is required"), e.getMessage());
   }
@@ -153,11 +153,11 @@ class ForwardCompatibilityContractTest {
             "\"session_keep_alive_time_in_secs\":5"))));
 
     ResponseValidationException e = assertThrows(ResponseValidationException.class,
-        () -> Fixtures.client(server).build().listRecordingsPage(GetAllRecordingsQuery.none()));
+        () -> Fixtures.client(server).build().listRecordingsPage(ListRecordingsQuery.none()));
 
     assertEquals(List.of("data[0].meeting.sessionKeepAliveTimeInSecs must be greater than or equal to 60 (was 5)"),
         e.getViolations());
-    assertTrue(e.getMessage().startsWith("Response of getAllRecordings breaks the spec: "), e.getMessage());
+    assertTrue(e.getMessage().startsWith("Response of listRecordings breaks the spec: "), e.getMessage());
   }
 
   @Test
@@ -167,7 +167,7 @@ class ForwardCompatibilityContractTest {
             "\"session_keep_alive_time_in_secs\":5"))));
 
     RecordingPage page = Fixtures.client(server).strictResponses(false).build()
-        .listRecordingsPage(GetAllRecordingsQuery.none());
+        .listRecordingsPage(ListRecordingsQuery.none());
 
     assertEquals(5, page.getRecordings().get(0).getMeeting().getSessionKeepAliveTimeInSecs());
   }

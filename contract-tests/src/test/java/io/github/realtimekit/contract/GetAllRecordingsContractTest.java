@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.github.realtimekit.client.RecordingsApi.GetAllRecordingsQuery;
+import io.github.realtimekit.client.ListRecordingsQuery;
 import io.github.realtimekit.client.RealtimeKitClient;
 import io.github.realtimekit.fixtures.SpecExamples;
 import io.github.realtimekit.model.ListRecordingsResponse;
@@ -38,7 +38,7 @@ class GetAllRecordingsContractTest {
   static final UUID MEETING = UUID.fromString("97440c6a-140b-40a9-9499-b23fd7a3868a");
 
   /** Every parameter set; the date-times have zero seconds and non-UTC offsets on purpose. */
-  static final GetAllRecordingsQuery EVERY_PARAMETER = GetAllRecordingsQuery.builder()
+  static final ListRecordingsQuery EVERY_PARAMETER = ListRecordingsQuery.builder()
       .endTime(OffsetDateTime.parse("2024-01-01T10:00:00+05:30"))
       .expired(false)
       .meetingId(MEETING)
@@ -89,7 +89,7 @@ class GetAllRecordingsContractTest {
 
   @Test
   void leavesUnsetParametersOut() {
-    client.listRecordingsPage(GetAllRecordingsQuery.none());
+    client.listRecordingsPage(ListRecordingsQuery.none());
 
     LoggedRequest request = server.getAllServeEvents().get(0).getRequest();
     assertEquals(PATH, request.getUrl());
@@ -97,14 +97,14 @@ class GetAllRecordingsContractTest {
 
   @Test
   void sendsASingleStatusAsOneValue() {
-    client.listRecordingsPage(GetAllRecordingsQuery.builder().status(RecordingStatusFilter.INVOKED).build());
+    client.listRecordingsPage(ListRecordingsQuery.builder().status(RecordingStatusFilter.INVOKED).build());
 
     server.verify(getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("status", havingExactly("INVOKED")));
   }
 
   @Test
   void sendsTheFailedAndPausedStatuses() {
-    client.listRecordingsPage(GetAllRecordingsQuery.builder()
+    client.listRecordingsPage(ListRecordingsQuery.builder()
         .status(RecordingStatusFilter.ERRORED, RecordingStatusFilter.PAUSED).build());
 
     server.verify(getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("status", havingExactly("ERRORED,PAUSED")));
@@ -118,7 +118,7 @@ class GetAllRecordingsContractTest {
         RecordingStatus.knownValues().stream().map(RecordingStatus::value).collect(Collectors.toList()),
         RecordingStatusFilter.knownValues().stream().map(RecordingStatusFilter::value).collect(Collectors.toList()));
 
-    client.listRecordingsPage(GetAllRecordingsQuery.builder()
+    client.listRecordingsPage(ListRecordingsQuery.builder()
         .status(RecordingStatusFilter.knownValues()).build());
 
     server.verify(getRequestedFor(urlPathEqualTo(PATH))
@@ -129,7 +129,7 @@ class GetAllRecordingsContractTest {
   void sendsTheSearchTextAsOneQueryValueWhateverItHolds() {
     String search = "Q3 review & retro #2 + 50%/100 = ü?";
 
-    client.listRecordingsPage(GetAllRecordingsQuery.builder().search(search).build());
+    client.listRecordingsPage(ListRecordingsQuery.builder().search(search).build());
 
     server.verify(1, getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("search", havingExactly(search)));
     LoggedRequest request = server.getAllServeEvents().get(0).getRequest();

@@ -54,7 +54,7 @@ class GetOneRecordingContractTest {
 
   @Test
   void decodesEveryFieldOfTheDocumentedExample() {
-    Response<GetRecordingResponse> response = client.api().getOneRecordingWithResponse(ACCOUNT, APP, RECORDING);
+    Response<GetRecordingResponse> response = client.api().getRecordingWithResponse(ACCOUNT, APP, RECORDING);
 
     assertEquals(200, response.getStatusCode());
     assertTrue(response.getHeader("content-type").orElseThrow().startsWith("application/json"));
@@ -64,12 +64,12 @@ class GetOneRecordingContractTest {
 
   @Test
   void encodesBackToTheDocumentedExample() {
-    ExampleAssertions.assertRoundTrip(example, client.api().getOneRecording(ACCOUNT, APP, RECORDING));
+    ExampleAssertions.assertRoundTrip(example, client.api().getRecording(ACCOUNT, APP, RECORDING));
   }
 
   @Test
   void documentedExampleSatisfiesTheSpecsConstraints() {
-    ExampleAssertions.assertValid(client.api().getOneRecording(ACCOUNT, APP, RECORDING));
+    ExampleAssertions.assertValid(client.api().getRecording(ACCOUNT, APP, RECORDING));
   }
 
   @Test

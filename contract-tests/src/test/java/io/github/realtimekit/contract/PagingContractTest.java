@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.github.realtimekit.client.RecordingsApi.GetAllRecordingsQuery;
+import io.github.realtimekit.client.ListRecordingsQuery;
 import io.github.realtimekit.client.PagedRecordings;
 import io.github.realtimekit.client.RecordingPage;
 import io.github.realtimekit.client.errors.PagingException;
@@ -74,7 +74,7 @@ class PagingContractTest {
     serve(TOTAL, PER_PAGE);
 
     List<UUID> ids = new ArrayList<>();
-    for (Recording r : client.listRecordings(GetAllRecordingsQuery.builder().perPage(PER_PAGE).build())) {
+    for (Recording r : client.listRecordings(ListRecordingsQuery.builder().perPage(PER_PAGE).build())) {
       ids.add(r.getId());
     }
 
@@ -87,7 +87,7 @@ class PagingContractTest {
   void keepsTheQuerysFiltersOnEveryPage() {
     serve(TOTAL, PER_PAGE);
 
-    long count = client.listRecordings(GetAllRecordingsQuery.builder()
+    long count = client.listRecordings(ListRecordingsQuery.builder()
         .perPage(PER_PAGE).status(RecordingStatusFilter.UPLOADED, RecordingStatusFilter.INVOKED).build()).stream().count();
 
     assertEquals(TOTAL, count);
@@ -99,7 +99,7 @@ class PagingContractTest {
   void fetchesLazily() {
     serve(TOTAL, PER_PAGE);
 
-    PagedRecordings all = client.listRecordings(GetAllRecordingsQuery.builder().perPage(PER_PAGE).build());
+    PagedRecordings all = client.listRecordings(ListRecordingsQuery.builder().perPage(PER_PAGE).build());
     assertEquals(List.of(), requestedPages(), "nothing is sent before iterating");
 
     Iterator<Recording> it = all.iterator();
@@ -120,7 +120,7 @@ class PagingContractTest {
     server.stubFor(get(urlPathEqualTo(LIST_PATH)).withQueryParam("page_no", equalTo("2"))
         .willReturn(okJson(Fixtures.page(List.of(), 3, 1000))));
 
-    assertEquals(ids, client.listRecordings(GetAllRecordingsQuery.none()).stream().map(Recording::getId).toList());
+    assertEquals(ids, client.listRecordings(ListRecordingsQuery.none()).stream().map(Recording::getId).toList());
     assertEquals(List.of("1", "2"), requestedPages());
   }
 
@@ -128,7 +128,7 @@ class PagingContractTest {
   void startsAtTheQuerysPage() {
     serve(TOTAL, PER_PAGE);
 
-    List<Recording> rest = client.listRecordings(GetAllRecordingsQuery.builder().perPage(PER_PAGE).pageNo(2).build()).stream().toList();
+    List<Recording> rest = client.listRecordings(ListRecordingsQuery.builder().perPage(PER_PAGE).pageNo(2).build()).stream().toList();
 
     assertEquals(150, rest.size());
     assertEquals(Fixtures.nthId(100), rest.get(0).getId());
@@ -140,7 +140,7 @@ class PagingContractTest {
     serve(TOTAL, PER_PAGE);
 
     List<RecordingPage> pages = new ArrayList<>();
-    client.listRecordings(GetAllRecordingsQuery.builder().perPage(PER_PAGE).build()).iterableByPage()
+    client.listRecordings(ListRecordingsQuery.builder().perPage(PER_PAGE).build()).iterableByPage()
         .forEach(pages::add);
 
     assertEquals(3, pages.size());
@@ -154,7 +154,7 @@ class PagingContractTest {
   void anEmptyResultHasOneEmptyPageAndNoRecordings() {
     server.stubFor(get(urlPathEqualTo(LIST_PATH)).willReturn(okJson(Fixtures.page(List.of(), 1, 0))));
 
-    PagedRecordings none = client.listRecordings(GetAllRecordingsQuery.none());
+    PagedRecordings none = client.listRecordings(ListRecordingsQuery.none());
 
     assertFalse(none.iterator().hasNext());
     assertEquals(1, none.streamByPage().count(), "the first page is returned even when empty");
@@ -168,14 +168,14 @@ class PagingContractTest {
         .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
             .withBody(SpecExamples.exampleJson("RealtimeKitError"))));
 
-    Iterator<Recording> it = client.listRecordings(GetAllRecordingsQuery.builder().perPage(PER_PAGE).build())
+    Iterator<Recording> it = client.listRecordings(ListRecordingsQuery.builder().perPage(PER_PAGE).build())
         .iterator();
     for (int i = 0; i < PER_PAGE; i++) {
       it.next();
     }
 
     NotFoundException e = assertThrows(NotFoundException.class, it::hasNext);
-    assertEquals("getAllRecordings", e.getOperation());
+    assertEquals("listRecordings", e.getOperation());
   }
 
   @Test
@@ -184,7 +184,7 @@ class PagingContractTest {
     server.stubFor(get(urlPathEqualTo(LIST_PATH)).withQueryParam("page_no", equalTo("2"))
         .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
             .withBody(SpecExamples.exampleJson("RealtimeKitError"))));
-    Iterator<Recording> it = client.listRecordings(GetAllRecordingsQuery.builder().perPage(PER_PAGE).build())
+    Iterator<Recording> it = client.listRecordings(ListRecordingsQuery.builder().perPage(PER_PAGE).build())
         .iterator();
     List<UUID> seen = new ArrayList<>();
     for (int i = 0; i < PER_PAGE; i++) {
@@ -203,7 +203,7 @@ class PagingContractTest {
   @Test
   void aPageValueIsUnchangedByAFailedFetch() {
     serve(TOTAL, PER_PAGE);
-    RecordingPage first = client.listRecordingsPage(GetAllRecordingsQuery.builder().perPage(PER_PAGE).pageNo(1).build());
+    RecordingPage first = client.listRecordingsPage(ListRecordingsQuery.builder().perPage(PER_PAGE).pageNo(1).build());
     server.stubFor(get(urlPathEqualTo(LIST_PATH)).withQueryParam("page_no", equalTo("2"))
         .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
             .withBody(SpecExamples.exampleJson("RealtimeKitError"))));
@@ -224,13 +224,13 @@ class PagingContractTest {
     server.stubFor(get(urlPathEqualTo(LIST_PATH))
         .willReturn(okJson(Fixtures.page(List.of(Fixtures.nthId(1), Fixtures.nthId(2)), 1, 1000))));
 
-    Iterator<Recording> it = client.listRecordings(GetAllRecordingsQuery.none()).iterator();
+    Iterator<Recording> it = client.listRecordings(ListRecordingsQuery.none()).iterator();
     it.next();
     it.next();
     PagingException e = assertThrows(PagingException.class, it::hasNext);
 
     assertEquals(2, e.getPageNo());
-    assertEquals("Page 2 of getAllRecordings repeats page 1 (the server may be ignoring page_no); the walk stops",
+    assertEquals("Page 2 of listRecordings repeats page 1 (the server may be ignoring page_no); the walk stops",
         e.getMessage());
     assertEquals(List.of("1", "2"), requestedPages());
   }
@@ -238,7 +238,7 @@ class PagingContractTest {
   @Test
   void eachIterationWalksAgain() {
     serve(30, 30);
-    PagedRecordings all = client.listRecordings(GetAllRecordingsQuery.none());
+    PagedRecordings all = client.listRecordings(ListRecordingsQuery.none());
 
     assertEquals(30, all.stream().count());
     assertEquals(30, all.stream().count());

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.realtimekit.fixtures.SpecExamples;
-import io.github.realtimekit.client.RecordingsApi.GetAllRecordingsQuery;
+import io.github.realtimekit.client.ListRecordingsQuery;
 import io.github.realtimekit.client.RealtimeKitClient;
 import io.github.realtimekit.model.AudioChannel;
 import io.github.realtimekit.model.AudioCodec;
@@ -56,7 +56,7 @@ class RecordingConfigContractTest {
 
   private Recording firstRecording() {
     ListRecordingsResponse page = client.listRecordingsPage(
-        GetAllRecordingsQuery.builder().status(RecordingStatusFilter.ERRORED).build()).getResponse();
+        ListRecordingsQuery.builder().status(RecordingStatusFilter.ERRORED).build()).getResponse();
     assertEquals(1, page.getData().size());
     return page.getData().get(0);
   }
@@ -122,12 +122,12 @@ class RecordingConfigContractTest {
     removeNulls(expected);
 
     ExampleAssertions.assertRoundTrip(expected, client.listRecordingsPage(
-        GetAllRecordingsQuery.none()).getResponse());
+        ListRecordingsQuery.none()).getResponse());
   }
 
   @Test
   void satisfiesTheSpecsConstraints() {
-    ExampleAssertions.assertValid(client.listRecordingsPage(GetAllRecordingsQuery.none()).getResponse());
+    ExampleAssertions.assertValid(client.listRecordingsPage(ListRecordingsQuery.none()).getResponse());
   }
 
   @Test

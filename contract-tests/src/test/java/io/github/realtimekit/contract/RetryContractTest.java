@@ -207,7 +207,7 @@ class RetryContractTest {
         () -> Fixtures.client(server).build().getRecording(RECORDING));
 
     assertInstanceOf(NetworkException.class, e, () -> "got " + e);
-    assertEquals("getOneRecording", e.getOperation());
+    assertEquals("getRecording", e.getOperation());
     assertEquals(3 * perAttempt, attempts(), "one attempt and the default two retries");
   }
 
@@ -232,7 +232,7 @@ class RetryContractTest {
 
     assertInstanceOf(NetworkTimeoutException.class, e, () -> "got " + e);
     assertTrue(e.getMessage().startsWith("Timed out waiting for localhost:"), e.getMessage());
-    assertTrue(e.getMessage().endsWith("calling getOneRecording (read timeout 250 ms for the whole response) (2 attempts)"),
+    assertTrue(e.getMessage().endsWith("calling getRecording (read timeout 250 ms for the whole response) (2 attempts)"),
         e.getMessage());
     assertEquals(2, e.getAttempts(), "a timeout is retried too");
   }
@@ -245,7 +245,7 @@ class RetryContractTest {
     RealtimeKitException e = assertThrows(RealtimeKitException.class, () -> client.getRecording(RECORDING));
 
     assertInstanceOf(NetworkException.class, e, () -> "got " + e);
-    assertEquals("Connection refused by 127.0.0.1:1 calling getOneRecording (ConnectException) (2 attempts)",
+    assertEquals("Connection refused by 127.0.0.1:1 calling getRecording (ConnectException) (2 attempts)",
         e.getMessage());
   }
 }

@@ -78,7 +78,7 @@ class SecretsAndLoggingContractTest {
   @Test
   void toStringMasksEverySecretTheSpecMarks() {
     GetRecordingResponse response = Fixtures.client(server).build()
-        .api().getOneRecording(ACCOUNT, APP, RECORDING);
+        .api().getRecording(ACCOUNT, APP, RECORDING);
     StorageConfig storage = response.getData().getStorageConfig();
 
     String text = response.toString();

@@ -1,5 +1,7 @@
 package io.github.realtimekit.client.errors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The call was cancelled: the calling thread was interrupted while it waited for a response or for
  * its next attempt. The thread's interrupt flag is set again. Never retried.
@@ -15,7 +17,7 @@ public class CallCancelledException extends RealtimeKitException {
    * @param message what was cancelled
    * @param cause the interruption, or the failure the call was waiting to retry
    */
-  public CallCancelledException(String operation, String message, Throwable cause) {
+  public CallCancelledException(String operation, String message, @Nullable Throwable cause) {
     super(operation, message, cause);
   }
 }

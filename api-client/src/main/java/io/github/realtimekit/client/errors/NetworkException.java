@@ -1,5 +1,7 @@
 package io.github.realtimekit.client.errors;
 
+import org.jspecify.annotations.Nullable;
+
 /** No response arrived: the connection was refused, reset or dropped. Retried by default. */
 public class NetworkException extends RealtimeKitException {
 
@@ -12,7 +14,7 @@ public class NetworkException extends RealtimeKitException {
    * @param message what went wrong
    * @param cause the I/O failure
    */
-  public NetworkException(String operation, String message, Throwable cause) {
+  public NetworkException(String operation, String message, @Nullable Throwable cause) {
     super(operation, message, cause);
   }
 }

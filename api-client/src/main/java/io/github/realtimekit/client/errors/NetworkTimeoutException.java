@@ -1,5 +1,7 @@
 package io.github.realtimekit.client.errors;
 
+import org.jspecify.annotations.Nullable;
+
 /** No connection, or no response, within the configured timeout. Retried by default. */
 public class NetworkTimeoutException extends NetworkException {
 
@@ -12,7 +14,7 @@ public class NetworkTimeoutException extends NetworkException {
    * @param message what went wrong
    * @param cause the timeout
    */
-  public NetworkTimeoutException(String operation, String message, Throwable cause) {
+  public NetworkTimeoutException(String operation, String message, @Nullable Throwable cause) {
     super(operation, message, cause);
   }
 }

@@ -1,5 +1,7 @@
 package io.github.realtimekit.client.errors;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.realtimekit.model.ErrorDetail;
 import java.util.Collection;
 import java.util.List;
@@ -20,7 +22,7 @@ public class PermissionDeniedException extends ServiceException {
    * @param bodyExcerpt the start of a body that is not an envelope, else empty
    */
   public PermissionDeniedException(String operation, int statusCode, Map<String, ? extends Collection<String>> headers,
-      List<ErrorDetail> errors, String bodyExcerpt) {
+      List<ErrorDetail> errors, @Nullable String bodyExcerpt) {
     super(operation, statusCode, headers, errors, bodyExcerpt);
   }
 }

@@ -1,5 +1,7 @@
 package io.github.realtimekit.client.errors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The base of everything the client throws. Messages are one line, name the operation the caller
  * called, and never contain the API token or a control character from the server.
@@ -21,7 +23,7 @@ public class RealtimeKitException extends RuntimeException {
    * @param message what went wrong, on one line
    * @param cause the underlying failure; may be null
    */
-  public RealtimeKitException(String operation, String message, Throwable cause) {
+  public RealtimeKitException(@Nullable String operation, String message, @Nullable Throwable cause) {
     super(message, cause);
     this.operation = operation == null ? "request" : operation;
   }

@@ -1,5 +1,7 @@
 package io.github.realtimekit.client.errors;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Optional;
 
 /** A 2xx response whose body is not the expected JSON: malformed, truncated, empty or of another type. */
@@ -19,8 +21,8 @@ public class ResponseDecodingException extends RealtimeKitException {
    * @param bodyExcerpt the start of the body, or empty
    * @param cause the parser's failure; may be null
    */
-  public ResponseDecodingException(String operation, int statusCode, String message, String bodyExcerpt,
-      Throwable cause) {
+  public ResponseDecodingException(String operation, int statusCode, String message, @Nullable String bodyExcerpt,
+      @Nullable Throwable cause) {
     super(operation, message, cause);
     this.statusCode = statusCode;
     this.bodyExcerpt = bodyExcerpt == null ? "" : bodyExcerpt;

@@ -1,5 +1,7 @@
 package io.github.realtimekit.client.errors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A 2xx response body was larger than the client accepts (see the client builder's
  * {@code maxResponseBytes}). At most that much was read, and the connection was discarded. Never
@@ -19,7 +21,7 @@ public class ResponseTooLargeException extends RealtimeKitException {
    * @param message what happened
    * @param cause the underlying failure; may be null
    */
-  public ResponseTooLargeException(String operation, long limit, String message, Throwable cause) {
+  public ResponseTooLargeException(String operation, long limit, String message, @Nullable Throwable cause) {
     super(operation, message, cause);
     this.limit = limit;
   }

@@ -1,5 +1,7 @@
 package io.github.realtimekit.client.errors;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.realtimekit.model.ErrorDetail;
 import java.util.Collection;
 import java.util.Collections;
@@ -34,7 +36,7 @@ public class ServiceException extends RealtimeKitException {
    * @param bodyExcerpt the start of the body when it is not one of the API's envelopes, else empty
    */
   public ServiceException(String operation, int statusCode, Map<String, ? extends Collection<String>> headers,
-      List<ErrorDetail> errors, String bodyExcerpt) {
+      List<ErrorDetail> errors, @Nullable String bodyExcerpt) {
     super(operation, message(operation, statusCode, headers, errors, bodyExcerpt), null);
     this.statusCode = statusCode;
     this.headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

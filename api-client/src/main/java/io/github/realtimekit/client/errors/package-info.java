@@ -1,5 +1,5 @@
 /**
- * Everything the client throws: {@link io.github.realtimekit.client.errors.RealtimeKitException} and
+ * Everything the client throws (nothing here returns null unless marked {@code @Nullable}): {@link io.github.realtimekit.client.errors.RealtimeKitException} and
  * its subclasses, all unchecked.
  *
  * <pre>
@@ -24,4 +24,7 @@
  *     └── ResponseValidationException    strict mode: the decoded body breaks the spec's constraints
  * </pre>
  */
+@NullMarked
 package io.github.realtimekit.client.errors;
+
+import org.jspecify.annotations.NullMarked;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.realtimekit.client.RealtimeKitClient;
-import io.github.realtimekit.client.RecordingsApi.GetAllRecordingsQuery;
+import io.github.realtimekit.client.ListRecordingsQuery;
 import io.github.realtimekit.client.errors.NotFoundException;
 import io.github.realtimekit.model.Recording;
 import io.github.realtimekit.model.RecordingStatus;
@@ -83,7 +83,7 @@ class ConsumerTest {
   @Test
   void walksTheRecordings() {
     long count = client.listRecordings(
-        GetAllRecordingsQuery.builder().status(RecordingStatusFilter.UPLOADED, RecordingStatusFilter.RECORDING).build())
+        ListRecordingsQuery.builder().status(RecordingStatusFilter.UPLOADED, RecordingStatusFilter.RECORDING).build())
         .stream().count();
 
     assertEquals(1, count);

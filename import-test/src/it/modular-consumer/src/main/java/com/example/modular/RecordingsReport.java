@@ -1,7 +1,7 @@
 package com.example.modular;
 
 import io.github.realtimekit.client.RealtimeKitClient;
-import io.github.realtimekit.client.RecordingsApi.GetAllRecordingsQuery;
+import io.github.realtimekit.client.ListRecordingsQuery;
 import io.github.realtimekit.model.Recording;
 import io.github.realtimekit.model.RecordingStatusFilter;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ public final class RecordingsReport {
   public List<UUID> uploaded() {
     List<UUID> ids = new ArrayList<>();
     for (Recording recording : client.listRecordings(accountId, appId,
-        GetAllRecordingsQuery.builder().status(RecordingStatusFilter.UPLOADED).build())) {
+        ListRecordingsQuery.builder().status(RecordingStatusFilter.UPLOADED).build())) {
       ids.add(recording.getId());
     }
     return ids;

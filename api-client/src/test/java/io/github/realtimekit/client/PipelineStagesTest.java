@@ -1,0 +1,176 @@
+package io.github.realtimekit.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import feign.Client;
+import feign.Request;
+import feign.Response;
+import io.github.realtimekit.client.errors.CallCancelledException;
+import io.github.realtimekit.client.errors.NetworkException;
+import io.github.realtimekit.client.errors.NetworkTimeoutException;
+import io.github.realtimekit.client.errors.RateLimitException;
+import io.github.realtimekit.client.errors.ResponseTooLargeException;
+import io.github.realtimekit.client.errors.ServiceException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+/** Each stage of the pipeline on its own, around a scripted transport. */
+class PipelineStagesTest {
+
+  static final String TOKEN = "tok-3f9a8b7c6d5e4f30";
+  static final SafeText SAFE = new SafeText(TOKEN);
+  static final Request REQUEST = Request.create(Request.HttpMethod.GET, "http://api.test:8080/client/v4/x",
+      Map.of("Accept", List.of("application/json")), null, StandardCharsets.UTF_8, null);
+  static final Request.Options OPTIONS = new Request.Options(2, TimeUnit.SECONDS, 3, TimeUnit.SECONDS, false);
+
+  static Client answering(int status, Map<String, Collection<String>> headers, String body) {
+    return (request, options) -> Response.builder().status(status).request(request).headers(headers)
+        .body(body, StandardCharsets.UTF_8).build();
+  }
+
+  static Client failing(IOException e) {
+    return (request, options) -> {
+      throw e;
+    };
+  }
+
+  @Test
+  void safeTextMasksTheTokenAndEscapesControlCharacters() {
+    assertEquals("Bearer *** and *** again", SAFE.clean("Bearer " + TOKEN + " and " + TOKEN + " again"));
+    assertEquals("\\u001B]0;x\\u0007\\u001B[2J tab\tkept \\u009B \\u007F \\u202E \\u2028",
+        SAFE.clean("\u001b]0;x\u0007\u001b[2J tab\tkept \u009b \u007f \u202e \u2028"));
+    assertEquals("plain", SafeText.escapeControls("plain"));
+    assertTrue(SAFE.containsSecret("x" + TOKEN));
+    assertFalse(SAFE.containsSecret("tok-3f9a"));
+  }
+
+  @Test
+  void authenticationAddsTheTokenAndTheUserAgentToEachRequest() throws Exception {
+    AtomicReference<Request> sent = new AtomicReference<>();
+    new AuthenticatingClient((request, options) -> {
+      sent.set(request);
+      return answering(200, Map.of(), "").execute(request, options);
+    }, TOKEN, "realtimekit-java").execute(REQUEST, OPTIONS);
+    assertEquals(List.of("Bearer " + TOKEN), List.copyOf(sent.get().headers().get("authorization")));
+    assertEquals(List.of("realtimekit-java"), List.copyOf(sent.get().headers().get("User-Agent")));
+    assertEquals(List.of("application/json"), List.copyOf(sent.get().headers().get("Accept")));
+    assertFalse(REQUEST.headers().containsKey("Authorization"), "the caller's request is left as it was");
+  }
+
+  @Test
+  void errorMappingNamesTheStatusAndCleansTheBody() {
+    ErrorMappingClient client = new ErrorMappingClient(answering(429, Map.of("Retry-After", List.of("3")),
+        "{\"success\":false,\"errors\":[{\"code\":10000,\"message\":\"slow down " + TOKEN + "\"}]}"),
+        RealtimeKitJson.newObjectMapper(), SAFE);
+    RateLimitException e = assertThrows(RateLimitException.class, () -> client.execute(REQUEST, OPTIONS));
+    assertEquals("HTTP 429 from request: slow down *** (code 10000)", e.getMessage());
+    assertEquals("3", e.getHeader("retry-after").orElseThrow());
+  }
+
+  @Test
+  void errorMappingSaysWhereAndWhatForEachIoFailure() {
+    assertEquals("Connection refused by api.test:8080 calling request (ConnectException: refused)",
+        map(new ConnectException("refused")).getMessage());
+    assertInstanceOf(NetworkTimeoutException.class, map(new HttpTimeoutException("no complete response")));
+    assertEquals("Timed out waiting for api.test:8080 calling request (read timeout 3000 ms for the whole response)",
+        map(new HttpTimeoutException("x")).getMessage());
+    assertInstanceOf(CallCancelledException.class, map(new JdkTransport.CallCancelledIOException()));
+    assertInstanceOf(ResponseTooLargeException.class, map(new JdkTransport.ResponseTooLargeIOException(10, "x")));
+    assertEquals("Connection reset by api.test:8080 calling request (IOException: connection reset \\u001B[2J)",
+        map(new IOException("connection reset \u001b[2J")).getMessage());
+  }
+
+  private static RuntimeException map(IOException failure) {
+    return assertThrows(RuntimeException.class, () -> new ErrorMappingClient(failing(failure),
+        RealtimeKitJson.newObjectMapper(), SAFE).execute(REQUEST, OPTIONS));
+  }
+
+  @Test
+  void errorMappingPassesA2xxResponseThrough() throws Exception {
+    Response response = new ErrorMappingClient(answering(204, Map.of(), ""), RealtimeKitJson.newObjectMapper(), SAFE)
+        .execute(REQUEST, OPTIONS);
+    assertEquals(204, response.status());
+  }
+
+  @Test
+  void loggingWritesOneEntryPerDirectionWithCredentialsMasked() throws Exception {
+    List<String> lines = new ArrayList<>();
+    Logger logger = Logger.getLogger(HttpLogLevel.LOGGER_NAME);
+    Handler handler = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        lines.add(record.getMessage());
+      }
+
+      @Override
+      public void flush() {
+      }
+
+      @Override
+      public void close() {
+      }
+    };
+    logger.addHandler(handler);
+    logger.setLevel(Level.FINE);
+    long[] now = {0};
+    try {
+      Client transport = (request, options) -> {
+        now[0] += 12_000_000;
+        return answering(200, Map.of("Set-Cookie", List.of("s=1"), "X-Echo", List.of(TOKEN), "cf-ray", List.of("7d")),
+            "{}").execute(request, options);
+      };
+      Request withToken = Request.create(Request.HttpMethod.GET, REQUEST.url(),
+          Map.of("Authorization", List.of("Bearer " + TOKEN), "Cookie", List.of("c=2")), null,
+          StandardCharsets.UTF_8, null);
+      new LoggingClient(transport, HttpLogLevel.HEADERS, SAFE, () -> now[0]).execute(withToken, OPTIONS);
+      new LoggingClient(transport, HttpLogLevel.BASIC, SAFE, () -> now[0]).execute(withToken, OPTIONS);
+    } finally {
+      logger.removeHandler(handler);
+      logger.setLevel(null);
+    }
+    assertEquals(4, lines.size(), lines.toString());
+    assertTrue(lines.get(0).startsWith("--> GET http://api.test:8080/client/v4/x"), lines.get(0));
+    assertTrue(lines.get(0).contains("Authorization: ***") && lines.get(0).contains("Cookie: ***"), lines.get(0));
+    assertTrue(lines.get(1).startsWith("<-- 200 GET http://api.test:8080/client/v4/x (12 ms, 2-byte body)"),
+        lines.get(1));
+    String response = lines.get(1).toLowerCase(java.util.Locale.ROOT);
+    assertTrue(response.contains("set-cookie: ***") && response.contains("x-echo: ***")
+        && response.contains("cf-ray: 7d"), lines.get(1));
+    assertEquals("--> GET http://api.test:8080/client/v4/x", lines.get(2), "BASIC: no headers");
+    lines.forEach(l -> assertFalse(l.contains(TOKEN), l));
+  }
+
+  @Test
+  void noLoggingCostsNothingButTheCall() throws Exception {
+    Response response = new LoggingClient(answering(200, Map.of(), "{}"), HttpLogLevel.HEADERS, SAFE, () -> {
+      throw new AssertionError("the clock is not read when FINE is off");
+    }).execute(REQUEST, OPTIONS);
+    assertEquals(200, response.status());
+  }
+
+  @Test
+  void aServiceExceptionFromTheNetworkIsNeverWrappedTwice() {
+    ServiceException e = ErrorMappingClient.serviceException("op", 503, Map.of(), List.of(), "");
+    assertEquals(e, CheckedInvocationHandlerFactory.translate("op", new feign.codec.DecodeException(200, "x",
+        REQUEST, e)));
+    assertInstanceOf(NetworkException.class,
+        CheckedInvocationHandlerFactory.translate("op", new NetworkException("op", "m", null)));
+  }
+}
