@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -18,7 +19,7 @@ import java.io.IOException;
 final class ExactJsonNodeDeserializer extends StdDeserializer<JsonNode> {
 
   private static final long serialVersionUID = 1L;
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   ExactJsonNodeDeserializer() {
     super(JsonNode.class);
@@ -66,7 +67,7 @@ final class ExactJsonNodeDeserializer extends StdDeserializer<JsonNode> {
             return NODES.numberNode(p.getBigIntegerValue());
         }
       case VALUE_NUMBER_FLOAT:
-        return NODES.numberNode(p.getDecimalValue());
+        return DecimalNode.valueOf(p.getDecimalValue()); // as written: the factory would strip trailing zeros
       case VALUE_TRUE:
         return NODES.booleanNode(true);
       case VALUE_FALSE:

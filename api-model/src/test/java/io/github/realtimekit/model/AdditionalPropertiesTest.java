@@ -27,6 +27,7 @@ class AdditionalPropertiesTest {
       data.putObject("watermark").put("url", "https://example.com/w.png").putArray("sizes").add(1).add(2);
       data.putNull("archived_at");
       data.put("precise", new java.math.BigDecimal("12345678901234567890.5"));
+      data.put("price", new java.math.BigDecimal("1.50"));
       ((ObjectNode) data.get("storage_config")).put("encryption", "aes256");
       ((ObjectNode) data.at("/start_reason/caller")).put("email", "a@example.com");
     });
@@ -48,6 +49,7 @@ class AdditionalPropertiesTest {
     ((ObjectNode) expected.get("data")).put("output_file_name", "renamed.mp4");
     assertEquals(expected, encoded);
     assertTrue(json.contains("\"precise\":12345678901234567890.5"), "every digit of a number is kept: " + json);
+    assertTrue(json.contains("\"price\":1.50"), "a trailing zero is kept: " + json);
     assertEquals(IntNode.valueOf(42), rebuilt.getAdditionalProperties().get("transcoding_progress"));
     assertEquals(NullNode.getInstance(), rebuilt.getAdditionalProperties().get("archived_at"));
     assertEquals(TextNode.valueOf("aes256"), rebuilt.getStorageConfig().getAdditionalProperties().get("encryption"));
@@ -58,7 +60,7 @@ class AdditionalPropertiesTest {
   void theyKeepTheOrderTheyCameIn() throws Exception {
     Recording decoded = Json.MAPPER.treeToValue(newerResponse().get("data"), Recording.class);
 
-    assertEquals(List.of("transcoding_progress", "watermark", "archived_at", "precise"),
+    assertEquals(List.of("transcoding_progress", "watermark", "archived_at", "precise", "price"),
         new ArrayList<>(decoded.getAdditionalProperties().keySet()));
   }
 
