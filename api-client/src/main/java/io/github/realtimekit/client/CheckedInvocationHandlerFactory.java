@@ -4,15 +4,10 @@ import feign.InvocationHandlerFactory;
 import feign.Target;
 import io.github.realtimekit.client.errors.InvalidArgumentException;
 import io.github.realtimekit.client.errors.RealtimeKitException;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Path;
-import jakarta.validation.Validator;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Wraps every call of the Feign interface: first checks the arguments against the constraints the
@@ -21,11 +16,7 @@ import java.util.Set;
  */
 final class CheckedInvocationHandlerFactory implements InvocationHandlerFactory {
 
-  private final Validator validator;
-
-  CheckedInvocationHandlerFactory(Validator validator) {
-    this.validator = validator;
-  }
+  private final ArgumentChecks checks = new ArgumentChecks();
 
   @Override
   public InvocationHandler create(Target target, Map<Method, MethodHandler> dispatch) {
@@ -35,7 +26,7 @@ final class CheckedInvocationHandlerFactory implements InvocationHandlerFactory 
         return feign.invoke(proxy, method, args);
       }
       String operation = ErrorMappingClient.operation("#" + method.getName());
-      checkArguments(operation, proxy, method, args);
+      checkArguments(operation, method, args);
       try {
         return feign.invoke(proxy, method, args);
       } catch (Error e) {
@@ -64,28 +55,11 @@ final class CheckedInvocationHandlerFactory implements InvocationHandlerFactory 
         + thrown.getClass().getName(), thrown);
   }
 
-  private void checkArguments(String operation, Object proxy, Method method, Object[] args) {
-    Set<ConstraintViolation<Object>> violations =
-        validator.forExecutables().validateParameters(proxy, method, args == null ? new Object[0] : args);
+  private void checkArguments(String operation, Method method, Object[] args) {
+    List<InvalidArgumentException.Violation> violations =
+        checks.violations(method, args == null ? new Object[0] : args);
     if (!violations.isEmpty()) {
-      List<InvalidArgumentException.Violation> details = violations.stream()
-          .map(v -> new InvalidArgumentException.Violation(
-              parameterName(v.getPropertyPath()), v.getMessage(), describe(v.getInvalidValue())))
-          .sorted(Comparator.comparing(InvalidArgumentException.Violation::toString))
-          .toList();
-      throw new InvalidArgumentException(operation, details);
+      throw new InvalidArgumentException(operation, violations);
     }
-  }
-
-  private static String parameterName(Path path) {
-    String name = null;
-    for (Path.Node node : path) {
-      name = node.getName();
-    }
-    return name;
-  }
-
-  private static String describe(Object value) {
-    return SafeText.escapeControls(value instanceof CharSequence ? "\"" + value + "\"" : String.valueOf(value));
   }
 }

@@ -93,7 +93,7 @@ public final class RealtimeKitClient implements AutoCloseable {
         .decoder(new ResponseDecoder(new JsonBodyDecoder(mapper, b.strictResponses ? validator() : null, safe)))
         .retryer(Retryer.NEVER_RETRY)
         .logLevel(Logger.Level.NONE)
-        .invocationHandlerFactory(new CheckedInvocationHandlerFactory(validator()))
+        .invocationHandlerFactory(new CheckedInvocationHandlerFactory())
         .options(new Request.Options(
             b.connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
             b.readTimeout.toMillis(), TimeUnit.MILLISECONDS,

@@ -49,8 +49,8 @@ class RealtimeKitClientBuilderTest {
   }
 
   @Test
-  void leavesOutHibernateValidatorsVersionBanner() {
-    RealtimeKitClient.builder().apiToken("t").accountId("acc").appId("app").build();
+  void strictModeLeavesOutHibernateValidatorsVersionBanner() {
+    RealtimeKitClient.builder().apiToken("t").accountId("acc").appId("app").strictResponses(true).build();
     assertEquals(java.util.logging.Level.WARNING,
         java.util.logging.Logger.getLogger("org.hibernate.validator.internal.util.Version").getLevel());
   }

@@ -146,7 +146,7 @@ class RecordingsJarIT {
     }
     Run run = launcher(moved.resolve("realtimekit-recordings"), Map.of(), "--version");
     assertEquals(0, run.exitCode(), run.toString());
-    assertTrue(run.out().startsWith("realtimekit-recordings 0."), run.out());
+    assertTrue(run.out().startsWith("realtimekit-recordings 1."), run.out());
     assertEquals("", run.err());
 
     // Not an archive at all.
