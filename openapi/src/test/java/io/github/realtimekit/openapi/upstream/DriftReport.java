@@ -40,8 +40,8 @@ record DriftReport(String source, List<UpstreamDrift.Difference> differences, Al
           .append(" that the allow-list does not explain (location aspect: Cloudflare's => the spec's):\n");
       drift.forEach(d -> message.append("  - drift: ").append(d.id()).append("   [").append(String.join(", ", d.operations()))
           .append("]\n"));
-      message.append("Bring the spec in line, or add the line to openapi/upstream/allowed-drift.txt with")
-          .append(AllowedDrift.SEPARATOR).append("and the reason.\n");
+      message.append("Bring the spec in line, or copy the line into openapi/upstream/allowed-drift.txt followed by '")
+          .append(AllowedDrift.SEPARATOR).append("<why the spec differs>'.\n");
     }
     List<String> stale = stale();
     if (!stale.isEmpty()) {

@@ -49,7 +49,6 @@ final class Yaml12 {
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(Integer.MAX_VALUE);
     options.setMaxAliasesForCollections(1_000);
-    options.setAllowDuplicateKeys(false);
     DumperOptions unused = new DumperOptions();
     return new Yaml(new SafeConstructor(options), new Representer(unused), unused, options, new CoreSchemaResolver());
   }
