@@ -12,23 +12,20 @@ import java.util.UUID;
 public final class RecordingsReport {
 
   private final RealtimeKitClient client;
-  private final String accountId;
-  private final String appId;
 
   public RecordingsReport(String baseUrl, String apiToken, String accountId, String appId) {
-    this.client = RealtimeKitClient.builder().apiToken(apiToken).baseUrl(baseUrl).build();
-    this.accountId = accountId;
-    this.appId = appId;
+    this.client = RealtimeKitClient.builder().apiToken(apiToken).accountId(accountId).appId(appId)
+        .baseUrl(baseUrl).build();
   }
 
   public String describe(UUID recordingId) {
-    Recording recording = client.getRecording(accountId, appId, recordingId);
+    Recording recording = client.getRecording(recordingId);
     return recording.getId() + " " + recording.getStatus().value() + " " + recording.getOutputFileName();
   }
 
   public List<UUID> uploaded() {
     List<UUID> ids = new ArrayList<>();
-    for (Recording recording : client.listRecordings(accountId, appId,
+    for (Recording recording : client.listRecordings(
         ListRecordingsQuery.builder().status(RecordingStatusFilter.UPLOADED).build())) {
       ids.add(recording.getId());
     }

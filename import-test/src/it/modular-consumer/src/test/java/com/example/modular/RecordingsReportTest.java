@@ -79,6 +79,6 @@ class RecordingsReportTest {
   @Test
   void reportsAnApiError() {
     NotFoundException e = assertThrows(NotFoundException.class, () -> report.describe(UUID.randomUUID()));
-    assertEquals("Recording not found", e.errors().get(0).getMessage());
+    assertEquals("Recording not found", e.getErrors().get(0).getMessage());
   }
 }
