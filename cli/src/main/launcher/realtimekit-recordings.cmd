@@ -8,8 +8,8 @@ set "dir=%~dp0"
 set "java=java"
 if defined JAVA_HOME set "java=%JAVA_HOME%\bin\java"
 if exist "%dir%realtimekit-recordings.jsa" (
-  "%java%" -XX:SharedArchiveFile="%dir%realtimekit-recordings.jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off %JAVA_OPTS% -jar "%dir%realtimekit-recordings.jar" %*
+  "%java%" -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile="%dir%realtimekit-recordings.jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off %JAVA_OPTS% -jar "%dir%realtimekit-recordings.jar" %*
 ) else (
-  "%java%" %JAVA_OPTS% -jar "%dir%realtimekit-recordings.jar" %*
+  "%java%" -XX:TieredStopAtLevel=1 %JAVA_OPTS% -jar "%dir%realtimekit-recordings.jar" %*
 )
 exit /b %ERRORLEVEL%

@@ -71,8 +71,8 @@ final class MockServer implements AutoCloseable {
    */
   static MockServer start() throws IOException {
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      // Without TCP_NODELAY the JDK's server writes headers and body apart, meets the client's delayed
-      // ACK, and every exchange stalls for tens of milliseconds.
+      // As the benchmarks' loopback server does: the JDK's server writes headers and body apart, and
+      // without TCP_NODELAY the second write can wait for the client's delayed ACK.
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }
     MockServer mock = new MockServer();

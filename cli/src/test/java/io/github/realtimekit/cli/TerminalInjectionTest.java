@@ -66,7 +66,7 @@ class TerminalInjectionTest {
   void getEscapesEveryValue() {
     server.stubFor(get(urlPathEqualTo(Examples.onePath(ID))).willReturn(okJson(Examples.one(ID, data -> {
       hostileRecording(data);
-      data.with("meeting").put("title", "line one\nstatus: FORGED\rX");
+      ((ObjectNode) data.get("meeting")).put("title", "line one\nstatus: FORGED\rX");
     }))));
 
     Cli.Result r = Cli.against(baseUrl(), "get", ID.toString());
