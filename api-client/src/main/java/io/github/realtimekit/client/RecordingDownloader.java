@@ -105,11 +105,15 @@ public final class RecordingDownloader {
     /**
      * Returns the size the recording states for this file.
      *
+     * <p>A {@code file_size} of 0 counts as none: no recording file is empty (an empty body is an
+     * error in any case), and the API's documented example states 0 for a file it serves.
+     *
      * @param recording the recording
-     * @return {@code file_size} for the recording; -1 when it states none, and always for the audio
+     * @return {@code file_size} for the recording; -1 when it states none (or 0), and always for the audio
      */
     public long statedSize(Recording recording) {
-      return this == VIDEO && recording.getFileSize() != null ? recording.getFileSize() : -1;
+      Long size = recording.getFileSize();
+      return this == VIDEO && size != null && size > 0 ? size : -1;
     }
   }
 

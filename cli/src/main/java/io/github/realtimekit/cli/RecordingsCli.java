@@ -41,7 +41,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
     versionProvider = RecordingsCli.Version.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
-    subcommands = {ListCommand.class, GetCommand.class, DownloadCommand.class, HelpCommand.class},
+    subcommands = {ListCommand.class, GetCommand.class, DownloadCommand.class, ArchiveCommand.class,
+        HelpCommand.class},
     description = {
         "List, inspect and download the recordings of a Cloudflare RealtimeKit app.",
         "",
@@ -53,7 +54,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
         "  1  any other failure: no download URL yet, a file that cannot be written",
         "  2  usage error or invalid argument; nothing was sent",
         "  3  the API (or the download host) answered with an error",
-        "  4  network failure, timeout or undecodable response"})
+        "  4  network failure, timeout or undecodable response",
+        "  5  archive: some recordings could not be archived"})
 public final class RecordingsCli implements Callable<Integer> {
 
   /** The tool's name, as in messages. */
@@ -154,7 +156,7 @@ public final class RecordingsCli implements Callable<Integer> {
   /** Without a command: a usage error. */
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing command: list, get or download");
+    throw new ParameterException(spec.commandLine(), "Missing command: list, get, download or archive");
   }
 
   /**
