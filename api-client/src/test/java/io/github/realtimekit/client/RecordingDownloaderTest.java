@@ -221,6 +221,17 @@ class RecordingDownloaderTest {
   }
 
   @Test
+  void aFileSizeOf0StatesNothingAsInTheDocumentedExample() throws Exception {
+    host.serve("/video.mp4", VIDEO);
+
+    DownloadResult result = downloader.download(recording("/video.mp4", 0L), Kind.VIDEO, dir.resolve("m.mp4"));
+
+    assertEquals(VIDEO.length, result.size());
+    assertEquals(-1, Kind.VIDEO.statedSize(recording("/video.mp4", 0L)));
+    assertEquals(-1, Kind.AUDIO.statedSize(recording("/video.mp4", 5L)), "file_size is the recording's, not the audio's");
+  }
+
+  @Test
   void anEmptyBodyIsAnError() throws Exception {
     host.serve("/video.mp4", new byte[0]);
 
