@@ -7,7 +7,6 @@ import io.github.realtimekit.client.errors.NetworkException;
 import io.github.realtimekit.client.errors.NetworkTimeoutException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,10 +14,13 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.channels.ClosedByInterruptException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
+import java.util.concurrent.Flow;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,7 +28,8 @@ import java.util.regex.Pattern;
  * One GET of a download URL, and its body as an {@link InputStream} that checks what arrives: the
  * status, the media type, a {@code Content-Range} that continues the partial file, the size against
  * {@code Content-Length} and the recording's {@code file_size}, and bytes arriving at least once per
- * idle timeout. Failures are the typed exceptions of {@code errors}, thrown from {@code read} too.
+ * idle timeout. Failures are the typed exceptions of {@code errors}, thrown from {@code read} too; an
+ * interrupt ends a wait for the body.
  */
 final class DownloadTransfer extends InputStream {
 
@@ -41,15 +44,14 @@ final class DownloadTransfer extends InputStream {
   private final long stated;
   private final String contentType;
   private final boolean alreadyComplete;
-  private final InputStream raw;
-  private final IdleWatchdog.Watch watch;
+  private final BodyReader body;
   private final Duration idle;
   private final DownloadProgress progress;
   private long position;
   private boolean ended;
 
   private DownloadTransfer(String host, String query, long start, long expected, long stated, String contentType,
-      boolean alreadyComplete, InputStream raw, Duration idle, DownloadProgress progress) {
+      boolean alreadyComplete, BodyReader body, Duration idle, DownloadProgress progress) {
     this.host = host;
     this.query = query;
     this.start = start;
@@ -57,12 +59,11 @@ final class DownloadTransfer extends InputStream {
     this.stated = stated;
     this.contentType = contentType;
     this.alreadyComplete = alreadyComplete;
-    this.raw = raw;
+    this.body = body;
     this.idle = idle;
     this.progress = progress;
     this.position = start;
     this.ended = alreadyComplete;
-    this.watch = raw == null ? null : IdleWatchdog.watch(idle, raw);
   }
 
   /**
@@ -92,9 +93,9 @@ final class DownloadTransfer extends InputStream {
     if (offset > 0) {
       request.header("Range", "bytes=" + offset + "-");
     }
-    HttpResponse<InputStream> response;
+    HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
     try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofPublisher());
     } catch (HttpConnectTimeoutException e) {
       throw new NetworkTimeoutException(DownloadException.OPERATION,
           "download from " + host + ": no connection within the connect timeout", e);
@@ -111,16 +112,17 @@ final class DownloadTransfer extends InputStream {
       Thread.currentThread().interrupt();
       throw interrupted(host, e);
     }
-    InputStream body = response.body();
+    BodyReader body = new BodyReader();
+    response.body().subscribe(body);
     try {
-      return checked(response, http, url, host, https, offset, stated, idle, userAgent, progress);
+      return checked(response, body, http, url, host, https, offset, stated, idle, userAgent, progress);
     } catch (RuntimeException e) {
-      closeQuietly(body);
+      body.cancel();
       throw e;
     }
   }
 
-  private static DownloadTransfer checked(HttpResponse<InputStream> response, HttpClient http, URI url, String host,
+  private static DownloadTransfer checked(HttpResponse<?> response, BodyReader body, HttpClient http, URI url, String host,
       boolean https, long offset, long stated, Duration idle, String userAgent, DownloadProgress progress) {
     if (https && !"https".equalsIgnoreCase(response.uri().getScheme())) {
       throw new DownloadException(host, "download from " + host + " was redirected from https to "
@@ -133,10 +135,10 @@ final class DownloadTransfer extends InputStream {
           .filter(Matcher::matches).map(m -> parse(m.group(1))).orElse(-1L);
       if (total == offset && (stated < 0 || stated == total)) {
         // The partial file already holds the whole file.
-        closeQuietly(response.body());
+        body.cancel();
         return new DownloadTransfer(host, url.getRawQuery(), offset, total, stated, contentType, true, null, idle, progress);
       }
-      closeQuietly(response.body());
+      body.cancel();
       return start(http, url, 0, stated, idle, userAgent, progress);
     }
     if (status / 100 != 2) {
@@ -182,7 +184,7 @@ final class DownloadTransfer extends InputStream {
     }
     long expected = total >= 0 ? total : stated;
     DownloadTransfer transfer = new DownloadTransfer(host, url.getRawQuery(), start, expected, stated, contentType, false,
-        response.body(), idle, progress);
+        body, idle, progress);
     progress.update(start, expected);
     return transfer;
   }
@@ -248,24 +250,26 @@ final class DownloadTransfer extends InputStream {
     }
     int n;
     try {
-      n = raw.read(b, off, len);
+      n = body.read(b, off, len, idle);
+    } catch (BodyReader.StalledException e) {
+      body.cancel();
+      throw stalled();
+    } catch (InterruptedException e) {
+      body.cancel();
+      throw interrupted(host, e);
     } catch (IOException e) {
-      watch.cancel();
-      throw failure(e);
+      body.cancel();
+      throw new NetworkException(DownloadException.OPERATION, "download from " + host + " failed after " + position
+          + " bytes" + (expected >= 0 ? " of " + expected : "") + ": " + describe(e, query), e);
     }
     if (n < 0) {
-      watch.cancel();
-      if (watch.stalled()) {
-        throw stalled();
-      }
       ended = true;
       checkEnd();
       return -1;
     }
-    watch.touch();
     position += n;
     if (expected >= 0 && position > expected) {
-      watch.cancel();
+      body.cancel();
       throw new DownloadContentException(host, position, expected, "download from " + host + " sent more than the "
           + expected + " bytes " + (stated >= 0 ? "the recording's file_size states" : "it announced"));
     }
@@ -283,18 +287,6 @@ final class DownloadTransfer extends InputStream {
     }
   }
 
-  private RuntimeException failure(IOException e) {
-    if (watch.stalled()) {
-      return stalled();
-    }
-    if (Thread.currentThread().isInterrupted() || e instanceof InterruptedIOException
-        || e instanceof ClosedByInterruptException || e.getCause() instanceof InterruptedException) {
-      return interrupted(host, e);
-    }
-    return new NetworkException(DownloadException.OPERATION, "download from " + host + " failed after " + position
-        + " bytes" + (expected >= 0 ? " of " + expected : "") + ": " + describe(e, query), e);
-  }
-
   private RuntimeException stalled() {
     return new NetworkTimeoutException(DownloadException.OPERATION, "download from " + host + " stalled: no data for "
         + seconds(idle) + " after " + position + " bytes", null);
@@ -307,12 +299,9 @@ final class DownloadTransfer extends InputStream {
 
   @Override
   public void close() {
-    if (watch != null) {
-      watch.cancel();
-    }
     ended = true;
-    if (raw != null) {
-      closeQuietly(raw);
+    if (body != null) {
+      body.cancel();
     }
   }
 
@@ -341,11 +330,4 @@ final class DownloadTransfer extends InputStream {
     return type + ": " + SafeText.of(message);
   }
 
-  private static void closeQuietly(InputStream in) {
-    try {
-      in.close();
-    } catch (IOException e) {
-      // Nothing more to read from it.
-    }
-  }
 }
