@@ -27,6 +27,21 @@ final class SafeText {
     return escapeControls(masked);
   }
 
+  /**
+   * Text from the network or the file system for a one-line message: control characters escaped,
+   * and cut to 200 characters.
+   *
+   * @param text any text; null gives an empty string
+   * @return printable text on one line
+   */
+  static String of(Object text) {
+    if (text == null) {
+      return "";
+    }
+    String s = escapeControls(text.toString());
+    return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+  }
+
   /** Whether the text carries the token. */
   boolean containsSecret(String text) {
     return text != null && token != null && !token.isEmpty() && text.contains(token);

@@ -1,51 +1,34 @@
 package io.github.realtimekit.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
+import io.github.realtimekit.client.DownloadOptions;
+import io.github.realtimekit.client.DownloadResult;
+import io.github.realtimekit.client.RecordingDownloader;
+import io.github.realtimekit.client.errors.DownloadContentException;
+import io.github.realtimekit.client.errors.DownloadException;
+import io.github.realtimekit.client.errors.DownloadStatusException;
+import io.github.realtimekit.client.errors.NetworkException;
+import io.github.realtimekit.model.Recording;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.OptionalLong;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Streams a recording's pre-signed download URL to a file, with a progress bar on standard error.
+ * The tool's side of a download: the client's {@link RecordingDownloader} with the session's timeouts,
+ * a progress bar on standard error, and the downloader's exceptions as the tool's exit codes.
  *
- * <p>The bytes go to a temporary file beside the target ({@code .NAME.RANDOM.part}), which is renamed
- * to the target (atomically where the file system can) only once the whole body has arrived and been
- * flushed to disk; on any failure, and on Ctrl-C, the temporary file is deleted. So the target is
- * either absent, left as it was, or complete.
- *
- * <p>The request carries no credentials: the URL is signed for another host. A body that stops
- * arriving for longer than the read timeout fails the download.
+ * <p>The downloader writes a temporary file beside the target and renames it only once complete and
+ * checked; the request carries no credentials, since the URL is signed for another host; a body that
+ * stops arriving for longer than the read timeout fails the download.
  */
 final class Download {
 
-  private static final int BUFFER = 64 * 1024;
-
-  private final Duration connectTimeout;
-  private final Duration readTimeout;
+  private final RecordingDownloader downloader;
   private final PrintStream err;
   private final boolean terminal;
   private final boolean verbose;
-  private final String userAgent;
 
   /**
    * Creates a downloader.
@@ -59,224 +42,95 @@ final class Download {
    */
   Download(Duration connectTimeout, Duration readTimeout, PrintStream err, boolean terminal, boolean verbose,
       String userAgent) {
-    this.connectTimeout = connectTimeout;
-    this.readTimeout = readTimeout;
+    this.downloader = RecordingDownloader.builder()
+        .connectTimeout(connectTimeout)
+        .idleTimeout(readTimeout)
+        .userAgent(userAgent)
+        .build();
     this.err = err;
     this.terminal = terminal;
     this.verbose = verbose;
-    this.userAgent = userAgent;
   }
 
   /**
-   * Downloads a URL to a file, replacing the file if it exists.
+   * Returns the client's downloader with this session's timeouts.
    *
-   * @param url an absolute http or https URL
+   * @return the downloader
+   */
+  RecordingDownloader downloader() {
+    return downloader;
+  }
+
+  /**
+   * Downloads a recording's file to a path, replacing the file if it exists, with a progress bar.
+   *
+   * @param recording the recording
+   * @param kind which of its files
    * @param target the file to create or replace; its directory must exist
    * @return the number of bytes written
-   * @throws Failure exit code {@link ExitCode#API_ERROR} when the host answers with an error status,
-   *     {@link ExitCode#NETWORK} when the transfer fails or times out, {@link ExitCode#FAILURE} when the
-   *     file cannot be written
+   * @throws Failure with the exit code of {@link #failure(RuntimeException)}
    */
-  long fetch(URI url, Path target) {
-    String host = url.getHost();
-    HttpClient http = HttpClient.newBuilder()
-        .connectTimeout(connectTimeout)
-        .followRedirects(HttpClient.Redirect.NORMAL)
-        .version("https".equalsIgnoreCase(url.getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-        .build();
-    HttpRequest request = HttpRequest.newBuilder(url)
-        .timeout(readTimeout)
-        .header("User-Agent", userAgent)
-        .GET()
-        .build();
+  long fetch(Recording recording, RecordingDownloader.Kind kind, Path target) {
     if (verbose) {
-      // The query string of a pre-signed URL is its signature: never printed.
-      err.println("download: GET " + withoutQuery(url) + (url.getRawQuery() == null ? "" : "?***"));
+      kind.url(recording).ifPresent(url -> err.println("download: GET " + withoutQuery(url)));
     }
-    HttpResponse<InputStream> response;
+    Progress[] progress = new Progress[1];
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    } catch (HttpTimeoutException e) {
-      throw new Failure(ExitCode.NETWORK, "download from " + host + " timed out: " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new Failure(ExitCode.NETWORK, "download from " + host + " failed: " + describe(e), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new Failure(ExitCode.FAILURE, "download from " + host + " interrupted", e);
-    }
-    OptionalLong length = response.headers().firstValueAsLong("Content-Length");
-    if (verbose) {
-      err.println("download: HTTP " + response.statusCode()
-          + (length.isPresent() ? ", " + length.getAsLong() + " bytes" : ", length unknown"));
-    }
-    InputStream body = response.body();
-    try {
-      if (response.statusCode() / 100 != 2) {
-        throw new Failure(ExitCode.API_ERROR, "download failed: HTTP " + response.statusCode() + " from " + host, null);
+      DownloadResult result = downloader.download(recording, kind, target, DownloadOptions.builder()
+          .progress((bytes, total) -> {
+            if (progress[0] == null) {
+              progress[0] = new Progress(err, total, terminal);
+            }
+            progress[0].moveTo(bytes);
+          })
+          .build());
+      if (progress[0] != null) {
+        progress[0].finish();
       }
-      return save(body, length.isPresent() ? length.getAsLong() : -1, target, host);
-    } finally {
-      closeQuietly(body);
-    }
-  }
-
-  private long save(InputStream body, long length, Path target, String host) {
-    Path dir = target.toAbsolutePath().getParent();
-    Path temp = dir.resolve("." + target.getFileName() + "."
-        + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL) + ".part");
-    Thread cleanup = new Thread(() -> deleteQuietly(temp), "realtimekit-download-cleanup");
-    boolean hook = addShutdownHook(cleanup);
-    Progress progress = new Progress(err, length, terminal);
-    // Wakes a read that waits longer than the read timeout for the next bytes, by closing the body.
-    AtomicLong lastProgress = new AtomicLong(System.nanoTime());
-    AtomicBoolean stalled = new AtomicBoolean();
-    ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "realtimekit-download-watchdog");
-      t.setDaemon(true);
-      return t;
-    });
-    long check = Math.max(50, Math.min(1000, readTimeout.toMillis() / 4));
-    watchdog.scheduleWithFixedDelay(() -> {
-      if (System.nanoTime() - lastProgress.get() > readTimeout.toNanos() && stalled.compareAndSet(false, true)) {
-        closeQuietly(body);
+      if (verbose) {
+        err.println("download: " + result.getSize() + " bytes" + result.getContentType().map(t -> ", " + t).orElse(""));
       }
-    }, check, check, TimeUnit.MILLISECONDS);
-    boolean complete = false;
-    try {
-      long received = copy(body, temp, length, host, progress, lastProgress, stalled);
-      progress.finish();
-      try {
-        move(temp, target);
-      } catch (IOException e) {
-        throw new Failure(ExitCode.FAILURE, "cannot rename " + temp + " to " + target + ": " + describe(e), e);
+      return result.getSize();
+    } catch (RuntimeException e) {
+      if (progress[0] != null) {
+        progress[0].abandon();
       }
-      complete = true;
-      return received;
-    } finally {
-      watchdog.shutdownNow();
-      if (!complete) {
-        progress.abandon();
-        deleteQuietly(temp);
-      }
-      if (hook) {
-        removeShutdownHook(cleanup);
-      }
+      throw failure(e);
     }
   }
 
-  private long copy(InputStream body, Path temp, long length, String host, Progress progress, AtomicLong lastProgress,
-      AtomicBoolean stalled) {
-    try (FileChannel file = open(temp)) {
-      byte[] buffer = new byte[BUFFER];
-      long received = 0;
-      while (true) {
-        int n;
-        try {
-          n = body.read(buffer);
-        } catch (IOException e) {
-          throw new Failure(ExitCode.NETWORK, stalled.get()
-              ? "download from " + host + " stalled: no data for " + seconds(readTimeout) + " after "
-                  + received + " bytes"
-              : "download from " + host + " failed after " + received + " bytes"
-                  + (length >= 0 ? " of " + length : "") + ": " + describe(e), e);
-        }
-        if (n < 0) {
-          if (stalled.get()) {
-            throw new Failure(ExitCode.NETWORK, "download from " + host + " stalled: no data for "
-                + seconds(readTimeout) + " after " + received + " bytes", null);
-          }
-          break;
-        }
-        lastProgress.set(System.nanoTime());
-        write(file, buffer, n, temp);
-        received += n;
-        progress.advance(n);
-      }
-      if (length >= 0 && received != length) {
-        throw new Failure(ExitCode.NETWORK, "download from " + host + " ended after " + received + " of "
-            + length + " bytes", null);
-      }
-      file.force(true);
-      return received;
-    } catch (IOException e) {
-      throw new Failure(ExitCode.FAILURE, "cannot write " + temp + ": " + describe(e), e);
+  /**
+   * Maps a download's failure to the tool's exit codes: {@link ExitCode#API_ERROR} when the host answered
+   * with an error status, {@link ExitCode#NETWORK} when the transfer failed, timed out or did not bring
+   * the file, {@link ExitCode#FAILURE} when there is no URL, the file cannot be written, or the download
+   * was interrupted.
+   *
+   * @param e what the downloader threw
+   * @return a failure with the downloader's message, or {@code e} itself when it is none of its exceptions
+   */
+  static RuntimeException failure(RuntimeException e) {
+    int code;
+    if (e instanceof DownloadStatusException) {
+      code = ExitCode.API_ERROR;
+    } else if (e instanceof DownloadContentException || e instanceof NetworkException) {
+      code = ExitCode.NETWORK;
+    } else if (e instanceof DownloadException) {
+      // NoDownloadUrlException, DownloadFileException, or an interrupt.
+      code = ExitCode.FAILURE;
+    } else {
+      return e;
     }
+    return new Failure(code, e.getMessage(), e);
   }
 
-  private static FileChannel open(Path temp) {
-    try {
-      return FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    } catch (IOException e) {
-      throw new Failure(ExitCode.FAILURE, "cannot create " + temp + ": " + describe(e), e);
-    }
-  }
-
-  private static void write(FileChannel file, byte[] buffer, int n, Path temp) {
-    ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, n);
-    try {
-      while (bytes.hasRemaining()) {
-        file.write(bytes);
-      }
-    } catch (IOException e) {
-      throw new Failure(ExitCode.FAILURE, "cannot write " + temp + ": " + describe(e), e);
-    }
-  }
-
-  private static void move(Path temp, Path target) throws IOException {
-    try {
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  private static boolean addShutdownHook(Thread hook) {
-    try {
-      Runtime.getRuntime().addShutdownHook(hook);
-      return true;
-    } catch (IllegalStateException e) {
-      return false;
-    }
-  }
-
-  private static void removeShutdownHook(Thread hook) {
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException e) {
-      // Shutting down: the hook runs, and finds nothing left to delete.
-    }
-  }
-
-  private static void deleteQuietly(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      // Best effort: the caller is already reporting a failure.
-    }
-  }
-
-  private static void closeQuietly(InputStream in) {
-    try {
-      in.close();
-    } catch (IOException e) {
-      // Closing only to wake the reader.
-    }
-  }
-
-  private static String withoutQuery(URI url) {
+  /**
+   * The URL without its query string, since a pre-signed URL's query is its signature. A {@link URI}
+   * holds no control character.
+   */
+  static String withoutQuery(URI url) {
     String s = url.toString();
     int q = s.indexOf('?');
-    return q < 0 ? s : s.substring(0, q);
-  }
-
-  private static String seconds(Duration d) {
-    return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
-  }
-
-  private static String describe(Throwable e) {
-    String message = e.getMessage();
-    String type = e.getClass().getSimpleName();
-    return message == null || message.isBlank() ? type : type + ": " + message;
+    return q < 0 ? s : s.substring(0, q) + "?***";
   }
 
   /** A progress bar: bytes, percent and rate, redrawn in place on a terminal, a line per quarter otherwise. */
@@ -299,8 +153,8 @@ final class Download {
       this.terminal = terminal;
     }
 
-    void advance(long bytes) {
-      done += bytes;
+    void moveTo(long bytes) {
+      done = bytes;
       long now = System.nanoTime();
       if (terminal) {
         if (now - lastDraw >= REDRAW_NANOS) {

@@ -1,5 +1,6 @@
 package io.github.realtimekit.cli;
 
+import io.github.realtimekit.client.RecordingDownloader;
 import io.github.realtimekit.model.Recording;
 import java.net.URI;
 import java.nio.file.Files;
@@ -46,21 +47,10 @@ final class DownloadCommand implements Callable<Integer> {
     }
     try (Session session = cli.openSession()) {
       Recording recording = session.client().getRecording(recordingId);
-      URI url = audio ? recording.getAudioDownloadUrl() : recording.getDownloadUrl();
-      if (url == null) {
-        throw new Failure(ExitCode.FAILURE, audio
-            ? "Recording " + recording.getId() + " has no audio download URL (audio_download_url is null, status "
-                + recording.getStatus() + "); there is one only for recordings made with an audio config"
-            : "Recording " + recording.getId() + " has no download URL yet (download_url is null, status "
-                + recording.getStatus() + "); it has one once uploaded", null);
-      }
-      if (!url.isAbsolute() || !("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme()))
-          || url.getHost() == null) {
-        throw new Failure(ExitCode.FAILURE, "Recording " + recording.getId() + " has a "
-            + (audio ? "audio_download_url" : "download_url") + " that is not an http or https URL", null);
-      }
-      Path target = target(recording, url);
-      session.download(cli.terminal()).fetch(url, target);
+      RecordingDownloader.Kind kind = audio ? RecordingDownloader.Kind.AUDIO : RecordingDownloader.Kind.VIDEO;
+      Path target = target(recording, kind.url(recording).orElse(null));
+      // The downloader says clearly when there is no URL, or one that is not http(s).
+      session.download(cli.terminal()).fetch(recording, kind, target);
       cli.out().println(ControlChars.escape(target.toString()));
     }
     return ExitCode.OK;
@@ -89,7 +79,7 @@ final class DownloadCommand implements Callable<Integer> {
     }
     int dot = name.lastIndexOf('.');
     String stem = dot > 0 ? name.substring(0, dot) : name;
-    String path = url.getPath() == null ? "" : url.getPath();
+    String path = url == null || url.getPath() == null ? "" : url.getPath();
     String last = path.substring(path.lastIndexOf('/') + 1);
     int extDot = last.lastIndexOf('.');
     String ext = extDot > 0 && last.substring(extDot).matches("\\.[A-Za-z0-9]{1,5}") ? last.substring(extDot) : "";

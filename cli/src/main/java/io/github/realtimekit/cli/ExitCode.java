@@ -13,6 +13,8 @@ public final class ExitCode {
   public static final int API_ERROR = 3;
   /** No usable answer: the connection failed, dropped or timed out, or a response could not be decoded. */
   public static final int NETWORK = 4;
+  /** {@code archive}: some recordings with a download URL could not be archived; each is named on stderr. */
+  public static final int INCOMPLETE = 5;
 
   private ExitCode() {
   }

@@ -66,7 +66,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
         "  1  any other failure: no download URL yet, a file that cannot be written",
         "  2  usage error or invalid argument; nothing was sent",
         "  3  the API (or the download host) answered with an error",
-        "  4  network failure, timeout or undecodable response"})
+        "  4  network failure, timeout or undecodable response",
+        "  5  archive: some recordings could not be archived"})
 public final class RecordingsCli implements Callable<Integer> {
 
   /** The tool's name, as in messages. */
@@ -99,6 +100,7 @@ public final class RecordingsCli implements Callable<Integer> {
     COMMANDS.put("list", ListCommand.SUMMARY);
     COMMANDS.put("get", GetCommand.SUMMARY);
     COMMANDS.put("download", DownloadCommand.SUMMARY);
+    COMMANDS.put("archive", ArchiveCommand.SUMMARY);
     COMMANDS.put("help", "Display help information about the specified command.");
   }
 
@@ -111,6 +113,8 @@ public final class RecordingsCli implements Callable<Integer> {
         return new GetCommand();
       case "download":
         return new DownloadCommand();
+      case "archive":
+        return new ArchiveCommand();
       case "help":
         return new HelpCommand();
       default:
@@ -260,7 +264,7 @@ public final class RecordingsCli implements Callable<Integer> {
   /** Without a command: a usage error. */
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing command: list, get or download");
+    throw new ParameterException(spec.commandLine(), "Missing command: list, get, download or archive");
   }
 
   /**

@@ -68,7 +68,7 @@ class ExitCodesTest {
             "--token (or CLOUDFLARE_API_TOKEN): must not contain whitespace or control characters"),
         Arguments.of(List.of("--base-url", "ftp://example.com", "list"),
             "--base-url (or REALTIMEKIT_BASE_URL): must be an absolute http or https URL, was ftp://example.com"),
-        Arguments.of(List.of(), "Missing command: list, get or download"));
+        Arguments.of(List.of(), "Missing command: list, get, download or archive"));
   }
 
   @ParameterizedTest

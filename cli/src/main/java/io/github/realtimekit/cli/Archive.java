@@ -1,0 +1,317 @@
+package io.github.realtimekit.cli;
+
+import io.github.realtimekit.client.DownloadOptions;
+import io.github.realtimekit.client.DownloadResult;
+import io.github.realtimekit.client.RealtimeKitClient;
+import io.github.realtimekit.client.RecordingDownloader;
+import io.github.realtimekit.client.RecordingDownloader.Kind;
+import io.github.realtimekit.client.ListRecordingsQuery;
+import io.github.realtimekit.client.errors.DownloadStatusException;
+import io.github.realtimekit.client.RecordingPage;
+import io.github.realtimekit.model.Recording;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * Archives every recording a query matches into a directory: walks the list through the client's
+ * pager and downloads each file that has a URL and is not archived yet, a few at a time.
+ *
+ * <ul>
+ *   <li>A file is archived when it exists under its final name ({@link ArchiveNames}) with the size
+ *       the recording states; such a file is skipped without a request. A file gets its final name
+ *       only once complete, checked and recorded in the manifest ({@link ArchiveManifest}).</li>
+ *   <li>Downloads resume: an interrupted file is kept as {@code .NAME.part} and continued with a
+ *       {@code Range} request next time (restarted when the host answers the whole file).</li>
+ *   <li>A URL the host refuses (401, 403: expired or rejected) is replaced once by fetching the
+ *       recording again.</li>
+ *   <li>Order: the walk fills a window of the next {@value #WINDOW} files; whenever a download slot
+ *       frees, the file in the window whose URL expires soonest goes next. Memory holds one page,
+ *       the window, and the downloads under way, whatever the number of recordings.</li>
+ * </ul>
+ */
+final class Archive {
+
+  /** How many files waiting to download the walk looks ahead over to order them by expiry. */
+  static final int WINDOW = 64;
+
+  /** What a run did. */
+  static final class Summary {
+    final AtomicInteger downloaded = new AtomicInteger();
+    final AtomicLong downloadedBytes = new AtomicLong();
+    final AtomicInteger alreadyArchived = new AtomicInteger();
+    final AtomicInteger withoutUrl = new AtomicInteger();
+    final AtomicInteger failed = new AtomicInteger();
+    final AtomicInteger refreshed = new AtomicInteger();
+    final AtomicInteger recordings = new AtomicInteger();
+    volatile RuntimeException listFailure;
+  }
+
+  /** One file to download, from the window. */
+  private record Job(Recording recording, Kind kind, Path target, long order, Instant expiry, Tracker tracker) {
+  }
+
+  /** Counts a recording's files still under way, to count the recording done with its last. */
+  private static final class Tracker {
+    final AtomicInteger pending = new AtomicInteger(1);
+  }
+
+  private final RealtimeKitClient client;
+  private final String account;
+  private final String app;
+  private final RecordingDownloader downloader;
+  private final Path dir;
+  private final boolean audio;
+  private final int parallel;
+  private final PrintStream out;
+  private final ArchiveProgress progress;
+  private final Clock clock;
+  private final Summary summary = new Summary();
+  private final Set<Path> underWay = ConcurrentHashMap.newKeySet();
+
+  Archive(RealtimeKitClient client, String account, String app, RecordingDownloader downloader, Path dir,
+      boolean audio, int parallel, PrintStream out, PrintStream err, boolean terminal, Clock clock,
+      LongSupplier nanoTime) {
+    this.client = client;
+    this.account = account;
+    this.app = app;
+    this.downloader = downloader;
+    this.dir = dir;
+    this.audio = audio;
+    this.parallel = parallel;
+    this.out = out;
+    this.progress = new ArchiveProgress(err, terminal, nanoTime);
+    this.clock = clock;
+  }
+
+  /**
+   * Runs the archive.
+   *
+   * @param query the recordings to archive
+   * @param manifest the directory's open manifest
+   * @return what it did; {@link Summary#listFailure} is set when the walk stopped on an error
+   */
+  Summary run(ListRecordingsQuery query, ArchiveManifest manifest) {
+    ExecutorService workers = Executors.newFixedThreadPool(parallel, r -> {
+      Thread t = new Thread(r, "realtimekit-archive");
+      t.setDaemon(true);
+      return t;
+    });
+    Semaphore slots = new Semaphore(parallel);
+    PriorityQueue<Job> window = new PriorityQueue<>(Comparator.comparing(Job::expiry).thenComparingLong(Job::order));
+    long order = 0;
+    try {
+      Iterator<RecordingPage> pages = client.listRecordings(query).iterableByPage().iterator();
+      Iterator<Recording> items = List.<Recording>of().iterator();
+      boolean walking = true;
+      while (true) {
+        while (walking && window.size() < WINDOW) {
+          if (!items.hasNext()) {
+            if (!nextPage(pages)) {
+              walking = false;
+              break;
+            }
+            RecordingPage page = pages.next();
+            page.getPaging().map(io.github.realtimekit.model.Paging::getTotalCount).ifPresent(progress::total);
+            items = page.getRecordings().iterator();
+            continue;
+          }
+          Recording recording = items.next();
+          summary.recordings.incrementAndGet();
+          Tracker tracker = new Tracker();
+          for (Kind kind : audio ? List.of(Kind.VIDEO, Kind.AUDIO) : List.of(Kind.VIDEO)) {
+            Job job = plan(recording, kind, order++, tracker);
+            if (job != null) {
+              window.add(job);
+            }
+          }
+          finish(tracker);
+        }
+        if (window.isEmpty()) {
+          break;
+        }
+        slots.acquire();
+        Job job = window.poll();
+        progress.started();
+        workers.execute(() -> {
+          try {
+            download(job, manifest);
+          } finally {
+            underWay.remove(job.target());
+            progress.stopped();
+            finish(job.tracker());
+            slots.release();
+          }
+        });
+      }
+      slots.acquire(parallel);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      summary.listFailure = new Failure(ExitCode.FAILURE, "archive interrupted", e);
+    } finally {
+      workers.shutdownNow();
+      try {
+        workers.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      progress.clear();
+    }
+    return summary;
+  }
+
+  /**
+   * Returns the time since the archive started.
+   *
+   * @return {@code m:ss} or {@code h:mm:ss}
+   */
+  String elapsed() {
+    return progress.elapsed();
+  }
+
+  /** Fetches the next page, keeping a failure for the summary instead of throwing it. */
+  private boolean nextPage(Iterator<RecordingPage> pages) {
+    try {
+      return pages.hasNext();
+    } catch (RuntimeException e) {
+      summary.listFailure = e;
+      return false;
+    }
+  }
+
+  /** Decides what to do with one of a recording's files: null when there is nothing to download. */
+  private Job plan(Recording recording, Kind kind, long order, Tracker tracker) {
+    if (kind.url(recording).isEmpty()) {
+      if (kind == Kind.VIDEO) {
+        summary.withoutUrl.incrementAndGet();
+      }
+      return null;
+    }
+    if (recording.getId() == null) {
+      fail("a recording without an id (" + kind.getField() + " " + Download.withoutQuery(kind.url(recording).get())
+          + ")");
+      return null;
+    }
+    Path target = dir.resolve(ArchiveNames.fileName(recording, kind));
+    if (archived(target, kind.statedSize(recording))) {
+      summary.alreadyArchived.incrementAndGet();
+      return null;
+    }
+    if (!underWay.add(target)) {
+      // The walk met this recording twice (the list changed between pages): once is enough.
+      return null;
+    }
+    tracker.pending.incrementAndGet();
+    Instant expiry = recording.getDownloadUrlExpiry() == null ? Instant.MAX
+        : recording.getDownloadUrlExpiry().toInstant();
+    return new Job(recording, kind, target, order, expiry, tracker);
+  }
+
+  private static boolean archived(Path target, long statedSize) {
+    try {
+      return Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
+          && (statedSize < 0 || Files.size(target) == statedSize);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private void download(Job job, ArchiveManifest manifest) {
+    Recording recording = job.recording();
+    String what = "recording " + recording.getId() + (job.kind() == Kind.AUDIO ? " (audio)" : "");
+    long[] seen = {-1};
+    DownloadOptions options = DownloadOptions.builder()
+        .resume(true)
+        .sha256(true)
+        .progress((bytes, total) -> {
+          if (seen[0] >= 0) {
+            progress.bytes(bytes - seen[0]);
+          }
+          seen[0] = bytes;
+        })
+        .beforeRename(result -> record(manifest, job, result))
+        .build();
+    boolean refreshed = false;
+    while (true) {
+      try {
+        seen[0] = -1;
+        DownloadResult result = downloader.download(recording, job.kind(), job.target(), options);
+        summary.downloaded.incrementAndGet();
+        summary.downloadedBytes.addAndGet(result.getBytesTransferred());
+        progress.println(out, job.target().toString());
+        return;
+      } catch (DownloadStatusException e) {
+        if (refreshed || !e.isUrlRefused()) {
+          fail(what + ": " + e.getMessage() + (refreshed ? " (with a fresh URL too)" : ""));
+          return;
+        }
+        refreshed = true;
+        summary.refreshed.incrementAndGet();
+        try {
+          recording = client.getRecording(recording.getId());
+        } catch (RuntimeException refresh) {
+          fail(what + ": " + e.getMessage() + "; fetching the recording again for a fresh URL failed: "
+              + refresh.getMessage());
+          return;
+        }
+      } catch (RuntimeException e) {
+        fail(what + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        return;
+      }
+    }
+  }
+
+  private void record(ArchiveManifest manifest, Job job, DownloadResult result) {
+    try {
+      manifest.append(String.valueOf(job.recording().getId()), job.kind() == Kind.AUDIO ? "audio" : "video",
+          job.target().getFileName().toString(), result.getSize(), result.getSha256().orElseThrow(),
+          job.recording().getInvokedTime(), clock.instant());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + manifest.path() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void fail(String message) {
+    summary.failed.incrementAndGet();
+    progress.println(progress.err(), RecordingsCli.NAME + ": archive: " + oneLine(message));
+  }
+
+  private void finish(Tracker tracker) {
+    if (tracker.pending.decrementAndGet() == 0) {
+      progress.recordingDone();
+    }
+  }
+
+  /** One line, with every other control character escaped: messages can carry a server's text. */
+  static String oneLine(String message) {
+    String line = message.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+    StringBuilder b = new StringBuilder(line.length());
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
+        b.append(String.format("\\u%04x", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+}

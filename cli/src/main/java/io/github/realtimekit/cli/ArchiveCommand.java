@@ -1,0 +1,95 @@
+package io.github.realtimekit.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code archive --dir DIR}: every recording the filters match, downloaded into a directory, safely
+ * and again and again; see {@link Archive}.
+ */
+@Command(name = "archive", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {ArchiveCommand.SUMMARY,
+        "Interrupted files are resumed next time; a refused (expired) URL is refreshed once; the files whose "
+            + "URLs expire soonest go first. DIR/" + ArchiveManifest.NAME + " gets one line of JSON per "
+            + "archived file. Exits 0 only when every recording with a URL is archived, 5 when some "
+            + "could not be (each named on stderr)."})
+final class ArchiveCommand implements Callable<Integer> {
+
+  static final String SUMMARY = "Download every recording that matches the filters (the options of list) and has "
+      + "a download URL into DIR, skipping those already archived, and print each newly archived file's path.";
+
+  /** The most downloads at once. */
+  static final int MAX_PARALLEL = 32;
+
+  @ParentCommand
+  RecordingsCli cli;
+
+  @Option(names = "--dir", paramLabel = "DIR", required = true,
+      description = "The archive directory; created when missing")
+  Path dir;
+
+  @Mixin
+  RecordingFilters filters;
+
+  @Option(names = "--audio", description = "Archive each recording's audio file (audio_download_url) too")
+  boolean audio;
+
+  @Option(names = "--parallel", paramLabel = "N", defaultValue = "4",
+      description = "Downloads at once, 1 to " + MAX_PARALLEL + " (default: ${DEFAULT-VALUE})")
+  int parallel;
+
+  @Override
+  public Integer call() {
+    if (parallel < 1 || parallel > MAX_PARALLEL) {
+      throw new Failure(ExitCode.USAGE, "--parallel: must be between 1 and " + MAX_PARALLEL + ", was " + parallel,
+          null);
+    }
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new Failure(ExitCode.USAGE, "--dir: " + dir + " is not a directory", null);
+    }
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new Failure(ExitCode.USAGE, "--dir: cannot create " + dir + ": " + e.getMessage(), e);
+    }
+    var query = filters.query();
+    try (Session session = cli.openSession(); ArchiveManifest manifest = openManifest()) {
+      if (manifest.droppedBytes() > 0) {
+        cli.err().println(RecordingsCli.NAME + ": archive: dropped the incomplete last line of "
+            + manifest.path() + " (" + manifest.droppedBytes() + " bytes, from an interrupted run)");
+      }
+      Archive archive = new Archive(session.client(), session.account(), session.app(),
+          session.download(cli.terminal()).downloader(), dir, audio, parallel, cli.out(), cli.err(), cli.terminal(),
+          Clock.systemUTC(), System::nanoTime);
+      Archive.Summary summary = archive.run(query, manifest);
+      cli.err().println(RecordingsCli.NAME + ": archive " + dir + ": " + summary.downloaded + " downloaded ("
+          + Output.size(summary.downloadedBytes.get()) + "), " + summary.alreadyArchived + " already archived, "
+          + summary.withoutUrl + " without a download URL, " + summary.failed + " failed"
+          + (summary.refreshed.get() > 0 ? ", " + summary.refreshed + " URLs refreshed" : "")
+          + (summary.listFailure != null ? "; the listing stopped early" : "") + ", in " + archive.elapsed());
+      if (summary.listFailure != null) {
+        throw summary.listFailure;
+      }
+      return summary.failed.get() > 0 ? ExitCode.INCOMPLETE : ExitCode.OK;
+    } catch (IOException e) {
+      throw new Failure(ExitCode.FAILURE, "cannot close " + dir.resolve(ArchiveManifest.NAME) + ": " + e, e);
+    }
+  }
+
+  private ArchiveManifest openManifest() {
+    try {
+      return ArchiveManifest.open(dir);
+    } catch (IllegalStateException e) {
+      throw new Failure(ExitCode.FAILURE, e.getMessage() + "; one archive per directory at a time", e);
+    } catch (IOException e) {
+      throw new Failure(ExitCode.FAILURE, "cannot write " + dir.resolve(ArchiveManifest.NAME) + ": " + e, e);
+    }
+  }
+}

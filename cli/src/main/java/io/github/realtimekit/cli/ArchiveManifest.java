@@ -1,0 +1,175 @@
+package io.github.realtimekit.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+
+/**
+ * {@code manifest.jsonl} in an archive directory: one line of JSON per archived file, appended and
+ * flushed to disk before the file takes its final name, so every file under a final name has its line.
+ *
+ * <p>A line is written in one piece and flushed; a crash can at worst leave the last line incomplete,
+ * and opening the manifest drops such a line (it described a file that never got its name). A later
+ * line for the same file supersedes an earlier one. The manifest is locked while open, so two archives
+ * never write the same directory at once.
+ */
+final class ArchiveManifest implements AutoCloseable {
+
+  /** The manifest's file name, in the archive directory. */
+  static final String NAME = "manifest.jsonl";
+
+  private static final int BLOCK = 8192;
+
+  private final Path path;
+  private final FileChannel channel;
+  private final FileLock lock;
+  private final long droppedBytes;
+  private final ObjectMapper mapper = new ObjectMapper();
+
+  private ArchiveManifest(Path path, FileChannel channel, FileLock lock, long droppedBytes) {
+    this.path = path;
+    this.channel = channel;
+    this.lock = lock;
+    this.droppedBytes = droppedBytes;
+  }
+
+  /**
+   * Opens (or creates) the manifest of a directory, locks it, and drops an incomplete last line.
+   *
+   * @param dir the archive directory, which exists
+   * @return the open manifest; close it when done
+   * @throws IOException if it cannot be created, read or written
+   * @throws IllegalStateException if another process holds it
+   */
+  static ArchiveManifest open(Path dir) throws IOException {
+    Path path = dir.resolve(NAME);
+    FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
+        StandardOpenOption.WRITE);
+    try {
+      FileLock lock;
+      try {
+        lock = channel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null;
+      }
+      if (lock == null) {
+        throw new IllegalStateException("another archive is writing " + path);
+      }
+      long dropped = dropIncompleteLastLine(channel);
+      return new ArchiveManifest(path, channel, lock, dropped);
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  /** Truncates the file after its last newline, and returns how many bytes that dropped. */
+  private static long dropIncompleteLastLine(FileChannel channel) throws IOException {
+    long size = channel.size();
+    if (size == 0) {
+      return 0;
+    }
+    ByteBuffer block = ByteBuffer.allocate(BLOCK);
+    long end = size;
+    while (end > 0) {
+      long from = Math.max(0, end - BLOCK);
+      block.clear().limit((int) (end - from));
+      long at = from;
+      while (block.hasRemaining()) {
+        int n = channel.read(block, at);
+        if (n < 0) {
+          throw new IOException("the manifest shrank while being read");
+        }
+        at += n;
+      }
+      for (int i = block.position() - 1; i >= 0; i--) {
+        if (block.get(i) == '\n') {
+          long keep = from + i + 1;
+          if (keep < size) {
+            channel.truncate(keep);
+            channel.force(true);
+          }
+          return size - keep;
+        }
+      }
+      end = from;
+    }
+    channel.truncate(0);
+    channel.force(true);
+    return size;
+  }
+
+  /**
+   * Returns how many bytes of an incomplete last line opening dropped.
+   *
+   * @return 0 when the manifest was whole
+   */
+  long droppedBytes() {
+    return droppedBytes;
+  }
+
+  Path path() {
+    return path;
+  }
+
+  /**
+   * Appends a file's line and flushes it to disk.
+   *
+   * @param id the recording's id
+   * @param kind {@code video} or {@code audio}
+   * @param file the file's name in the directory
+   * @param bytes its size
+   * @param sha256 its SHA-256 digest, in hexadecimal
+   * @param invokedTime when the recording was invoked; may be null
+   * @param archivedAt now
+   * @throws IOException if the line cannot be written
+   */
+  synchronized void append(String id, String kind, String file, long bytes, String sha256, OffsetDateTime invokedTime,
+      Instant archivedAt) throws IOException {
+    ObjectNode line = mapper.createObjectNode();
+    line.put("id", id);
+    line.put("kind", kind);
+    line.put("file", file);
+    line.put("bytes", bytes);
+    line.put("sha256", sha256);
+    if (invokedTime != null) {
+      line.put("invoked_time", invokedTime.toString());
+    }
+    line.put("archived_at", archivedAt.toString());
+    ByteBuffer bytesOut = ByteBuffer.wrap((mapper.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
+    long start = channel.size();
+    long position = start;
+    try {
+      while (bytesOut.hasRemaining()) {
+        position += channel.write(bytesOut, position);
+      }
+      channel.force(true);
+    } catch (IOException e) {
+      // Leave no part of the line for the next one to follow.
+      try {
+        channel.truncate(start);
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      lock.release();
+    } finally {
+      channel.close();
+    }
+  }
+}
