@@ -80,6 +80,8 @@ class RecordingDownloaderTest {
     return Recording.builder()
         .id(ID)
         .status(RecordingStatus.UPLOADED)
+        .invokedTime(java.time.OffsetDateTime.parse("2024-01-01T10:00:00Z"))
+        .outputFileName("meeting.mp4")
         .downloadUrl(URI.create(host.url(path) + "?" + SIGNATURE))
         .audioDownloadUrl(URI.create(host.url("/audio.m4a") + "?" + SIGNATURE))
         .fileSize(fileSize)
@@ -407,7 +409,8 @@ class RecordingDownloaderTest {
 
   @Test
   void aRecordingWithoutAUrlIsAClearErrorAndNothingIsSent() {
-    Recording recording = Recording.builder().id(ID).status(RecordingStatus.RECORDING).build();
+    Recording recording = Recording.builder().id(ID).status(RecordingStatus.RECORDING)
+        .invokedTime(java.time.OffsetDateTime.parse("2024-01-01T10:00:00Z")).outputFileName("meeting.mp4").build();
 
     NoDownloadUrlException video = assertThrows(NoDownloadUrlException.class,
         () -> downloader.download(recording, Kind.VIDEO, dir.resolve("x.mp4")));
@@ -424,7 +427,9 @@ class RecordingDownloaderTest {
 
   @Test
   void aUrlThatIsNotHttpIsRefused() {
-    Recording recording = Recording.builder().id(ID).downloadUrl(URI.create("file:///etc/passwd")).build();
+    Recording recording = Recording.builder().id(ID).status(RecordingStatus.UPLOADED)
+        .invokedTime(java.time.OffsetDateTime.parse("2024-01-01T10:00:00Z")).outputFileName("meeting.mp4")
+        .downloadUrl(URI.create("file:///etc/passwd")).build();
 
     NoDownloadUrlException e = assertThrows(NoDownloadUrlException.class,
         () -> downloader.download(recording, Kind.VIDEO, dir.resolve("x")));
@@ -472,7 +477,7 @@ class RecordingDownloaderTest {
 
   @Test
   void textFromTheNetworkIsEscapedInMessages() {
-    assertEquals("a\\u001b]0;title\\u0007b\\u009b", SafeText.of("a\u001b]0;title\u0007b\u009b"));
+    assertEquals("a\\u001B]0;title\\u0007b\\u009B", SafeText.of("a\u001b]0;title\u0007b\u009b"));
     assertEquals("x".repeat(200) + "…", SafeText.of("x".repeat(500)));
   }
 }

@@ -77,7 +77,9 @@ public class DownloadBenchmark {
     });
     server.start();
     url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/recording.mp4?X-Amz-Signature=s");
-    recording = Recording.builder().id(UUID.randomUUID()).downloadUrl(url).fileSize((long) bytes).build();
+    recording = Recording.builder().id(UUID.randomUUID()).status(io.github.realtimekit.model.RecordingStatus.UPLOADED)
+        .invokedTime(java.time.OffsetDateTime.parse("2024-01-01T10:00:00Z")).outputFileName("recording.mp4")
+        .downloadUrl(url).fileSize((long) bytes).build();
     dir = Files.createTempDirectory("download-benchmark");
     target = dir.resolve("recording.mp4");
   }

@@ -160,6 +160,20 @@ class ExitCodesTest {
   }
 
   @Test
+  void aRefusedConnectionSaysWhereWhatAndHowOften() {
+    Cli.Result r = Cli.against("http://127.0.0.1:1/client/v4", "--max-retries", "1", "list");
+
+    assertEquals(4, r.exitCode(), r.toString());
+    assertEquals(2, r.errLines().size(), r.err());
+    assertTrue(r.errLines().get(0).startsWith(
+        "realtimekit-recordings: retrying listRecordings in "), r.err());
+    assertTrue(r.errLines().get(0).endsWith(" after connection refused by 127.0.0.1:1 (attempt 2 of 2)"), r.err());
+    assertTrue(r.errLines().get(1).startsWith(
+        "realtimekit-recordings: Connection refused by 127.0.0.1:1 calling listRecordings ("), r.err());
+    assertTrue(r.errLines().get(1).endsWith(" (2 attempts)"), r.err());
+  }
+
+  @Test
   void malformedJsonExits4() {
     server.stubFor(get(urlPathEqualTo(Examples.LIST_PATH)).willReturn(aResponse().withStatus(200)
         .withHeader("Content-Type", "application/json")

@@ -55,6 +55,7 @@ class ReadmeSnippetsTest {
         + "import io.github.realtimekit.client.*;\n"
         + "import io.github.realtimekit.client.errors.*;\n"
         + "import io.github.realtimekit.model.*;\n"
+        + "import java.io.*;\n"
         + "import java.nio.file.*;\n"
         + "import java.time.*;\n"
         + "import java.util.*;\n"
