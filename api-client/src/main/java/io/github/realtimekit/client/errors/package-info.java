@@ -20,6 +20,11 @@
  * ├── CallCancelledException         the calling thread was interrupted; never retried
  * ├── ResponseTooLargeException      a 2xx body over the client's size limit; never retried
  * ├── PagingException                a walk through pages made no progress
+ * ├── DownloadException              a recording's file could not be fetched (RecordingDownloader)
+ * │   ├── NoDownloadUrlException         no download URL yet, or one that is not http(s)
+ * │   ├── DownloadStatusException        the download host answered outside 2xx
+ * │   ├── DownloadContentException       a 2xx that is not the file: HTML, short, or a wrong size
+ * │   └── DownloadFileException          the file cannot be written or renamed
  * └── ResponseDecodingException      a 2xx response whose body is not the expected JSON
  *     └── ResponseValidationException    strict mode: the decoded body breaks the spec's constraints
  * </pre>
