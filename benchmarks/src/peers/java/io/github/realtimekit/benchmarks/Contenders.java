@@ -181,7 +181,7 @@ final class Contenders {
     private final ObjectMapper mapper = RealtimeKitJson.newObjectMapper();
 
     Client(String baseUrl, int perPage) {
-      client = RealtimeKitClient.builder().apiToken(TOKEN).baseUrl(baseUrl).build();
+      client = RealtimeKitClient.builder().apiToken(TOKEN).accountId(ACCOUNT).appId(APP).baseUrl(baseUrl).build();
       query = ListRecordingsQuery.builder()
           .endTime(END_TIME)
           .expired(EXPIRED)
@@ -197,12 +197,12 @@ final class Contenders {
 
     @Override
     public Object list() {
-      return client.listRecordingsPage(ACCOUNT, APP, query);
+      return client.listRecordingsPage(query).getResponse();
     }
 
     @Override
     public Object getOne() {
-      return client.getRecording(ACCOUNT, APP, RECORDING);
+      return client.getRecording(RECORDING);
     }
 
     /** The client's decoder reads the body whole and hands the bytes to a mapper configured like this one. */
@@ -242,14 +242,14 @@ final class Contenders {
 
     @Override
     public Object list() {
-      return api.listRecordings(ACCOUNT, APP, END_TIME, EXPIRED, MEETING, PAGE_NO, perPage,
+      return api.getAllRecordings(ACCOUNT, APP, END_TIME, EXPIRED, MEETING, PAGE_NO, perPage, null,
           io.github.realtimekit.peers.oagfeign.model.RecordingSortBy.INVOKED_TIME,
           io.github.realtimekit.peers.oagfeign.model.SortOrder.DESC, START_TIME, status);
     }
 
     @Override
     public Object getOne() {
-      return api.getRecording(ACCOUNT, APP, RECORDING);
+      return api.getOneRecording(ACCOUNT, APP, RECORDING);
     }
 
     /** Its ApiResponseDecoder, a Feign JacksonDecoder, over the response Feign's OkHttp client hands it. */
@@ -299,14 +299,14 @@ final class Contenders {
 
     @Override
     public Object list() throws Exception {
-      return api.listRecordings(ACCOUNT, APP, END_TIME, EXPIRED, MEETING, PAGE_NO, perPage,
+      return api.getAllRecordings(ACCOUNT, APP, END_TIME, EXPIRED, MEETING, PAGE_NO, perPage, null,
           io.github.realtimekit.peers.oagnative.model.RecordingSortBy.INVOKED_TIME,
           io.github.realtimekit.peers.oagnative.model.SortOrder.DESC, START_TIME, status);
     }
 
     @Override
     public Object getOne() throws Exception {
-      return api.getRecording(ACCOUNT, APP, RECORDING);
+      return api.getOneRecording(ACCOUNT, APP, RECORDING);
     }
 
     /** What its listRecordings does with the body: a String in the default charset, then its mapper. */
@@ -348,14 +348,14 @@ final class Contenders {
 
     @Override
     public Object list() throws Exception {
-      return api.listRecordings(ACCOUNT, APP, END_TIME, EXPIRED, MEETING, PAGE_NO, perPage,
+      return api.getAllRecordings(ACCOUNT, APP, END_TIME, EXPIRED, MEETING, PAGE_NO, perPage, null,
           io.github.realtimekit.peers.oagokhttpgson.model.RecordingSortBy.INVOKED_TIME,
           io.github.realtimekit.peers.oagokhttpgson.model.SortOrder.DESC, START_TIME, status);
     }
 
     @Override
     public Object getOne() throws Exception {
-      return api.getRecording(ACCOUNT, APP, RECORDING);
+      return api.getOneRecording(ACCOUNT, APP, RECORDING);
     }
 
     /** What its ApiClient.deserialize does with a JSON body: Gson over a UTF-8 reader of the byte stream. */
