@@ -116,7 +116,7 @@ public final class DownloadOptions {
 
     /**
      * Computes the SHA-256 digest of the whole file as it is written (a resumed part is read once
-     * more for it), for {@link DownloadResult#sha256()}.
+     * more for it), for {@link DownloadResult#getSha256()}.
      *
      * @param sha256 true to compute it
      * @return this builder
