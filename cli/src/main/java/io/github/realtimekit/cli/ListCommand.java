@@ -4,16 +4,12 @@ import io.github.realtimekit.client.ListRecordingsQuery;
 import io.github.realtimekit.client.RecordingPage;
 import io.github.realtimekit.model.Paging;
 import io.github.realtimekit.model.Recording;
-import io.github.realtimekit.model.RecordingSortBy;
-import io.github.realtimekit.model.RecordingStatusFilter;
-import io.github.realtimekit.model.SortOrder;
 import java.io.PrintStream;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -28,48 +24,13 @@ final class ListCommand implements Callable<Integer> {
   @ParentCommand
   RecordingsCli cli;
 
-  @Option(names = "--meeting-id", paramLabel = "UUID", converter = Converters.Uuid.class,
-      description = "Only the recordings of this meeting")
-  UUID meetingId;
-
-  @Option(names = "--status", paramLabel = "STATUS", split = ",", converter = Converters.Status.class,
-      completionCandidates = Converters.StatusValues.class,
-      description = "Only recordings with this status: ${COMPLETION-CANDIDATES}; repeat the option or "
-          + "separate statuses with commas for several")
-  List<RecordingStatusFilter> status;
-
-  @Option(names = "--search", paramLabel = "TEXT",
-      description = "Only recordings whose meeting ID or title matches this text")
-  String search;
-
-  @Option(names = "--start-time", paramLabel = "TIME", converter = Converters.DateTime.class,
-      description = "Start of the time range, ISO-8601 with an offset, such as 2024-01-01T10:00:00+05:30")
-  OffsetDateTime startTime;
-
-  @Option(names = "--end-time", paramLabel = "TIME", converter = Converters.DateTime.class,
-      description = "End of the time range, ISO-8601 with an offset, such as 2024-01-31T23:59:59Z")
-  OffsetDateTime endTime;
-
-  @Option(names = "--sort-by", paramLabel = "FIELD", converter = Converters.SortField.class,
-      completionCandidates = Converters.SortFieldValues.class,
-      description = "Sort by this field: ${COMPLETION-CANDIDATES}")
-  RecordingSortBy sortBy;
-
-  @Option(names = "--sort-order", paramLabel = "ORDER", converter = Converters.Order.class,
-      completionCandidates = Converters.OrderValues.class,
-      description = "Sort order: ${COMPLETION-CANDIDATES}")
-  SortOrder sortOrder;
-
-  @Option(names = "--expired", paramLabel = "true|false", arity = "1",
-      description = "Only expired (true) or unexpired (false) recordings on RealtimeKit's bucket")
-  Boolean expired;
+  /** The filters, shared with {@code archive}. */
+  @Mixin
+  RecordingFilters filters;
 
   @Option(names = "--page-no", paramLabel = "N",
       description = "The page to show, from 1; with --all, the page to start from")
   Integer pageNo;
-
-  @Option(names = "--per-page", paramLabel = "N", description = "Recordings per page")
-  Integer perPage;
 
   @Option(names = "--all", description = "Walk every page, from --page-no or the first")
   boolean all;
@@ -79,18 +40,7 @@ final class ListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ListRecordingsQuery query = ListRecordingsQuery.builder()
-        .meetingId(meetingId)
-        .status(status)
-        .search(search)
-        .startTime(startTime)
-        .endTime(endTime)
-        .sortBy(sortBy)
-        .sortOrder(sortOrder)
-        .expired(expired)
-        .pageNo(pageNo)
-        .perPage(perPage)
-        .build();
+    ListRecordingsQuery query = filters.query().toBuilder().pageNo(pageNo).build();
     try (Session session = cli.openSession()) {
       Output output = cli.output();
       if (all) {
