@@ -1,5 +1,6 @@
 package io.github.realtimekit.client;
 
+import io.github.realtimekit.fixtures.FileHost;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

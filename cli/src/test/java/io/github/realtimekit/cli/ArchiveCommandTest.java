@@ -1,5 +1,6 @@
 package io.github.realtimekit.cli;
 
+import io.github.realtimekit.fixtures.FileHost;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
