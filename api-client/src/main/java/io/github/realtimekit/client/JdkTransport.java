@@ -258,12 +258,13 @@ final class JdkTransport implements Client {
     /** Fails the body with a timeout if it is not complete by the deadline. */
     void expireAt(long deadlineNanos, Duration timeout) {
       long remaining = deadlineNanos - System.nanoTime();
-      HttpTimeoutException late = new HttpTimeoutException(
-          "no complete response within " + timeout.toMillis() + " ms");
+      // The exception is made only when the deadline passes, not on every call's path.
+      Runnable expire = () -> fail(new HttpTimeoutException("no complete response within " + timeout.toMillis()
+          + " ms"));
       if (remaining <= 0) {
-        fail(late);
+        expire.run();
       } else {
-        expiry = DEADLINES.schedule(() -> fail(late), remaining, TimeUnit.NANOSECONDS);
+        expiry = DEADLINES.schedule(expire, remaining, TimeUnit.NANOSECONDS);
       }
     }
 
