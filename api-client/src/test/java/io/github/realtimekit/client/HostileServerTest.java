@@ -26,10 +26,6 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -141,32 +137,15 @@ class HostileServerTest {
 
   @Test
   void theHeaderLogMasksCredentialsAndEchoes() throws Exception {
-    List<String> lines = new ArrayList<>();
-    Logger logger = Logger.getLogger(HttpLogLevel.LOGGER_NAME);
-    Handler handler = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        lines.add(record.getMessage());
-      }
-
-      @Override
-      public void flush() {
-      }
-
-      @Override
-      public void close() {
-      }
-    };
-    logger.addHandler(handler);
-    logger.setLevel(Level.FINE);
+    CapturedHttpLog captured = new CapturedHttpLog();
+    List<String> lines = captured.lines;
     try (RawServer server = new RawServer((head, out) -> RawServer.write(out, "HTTP/1.1 404 Not Found\r\n"
         + "Set-Cookie: session=abc\r\nX-Echo-Authorization: Bearer " + TOKEN + "\r\nX-Id: 1-" + TOKEN + "\r\n"
         + "Content-Length: 0\r\nConnection: close\r\n\r\n"));
         RealtimeKitClient client = client(server.baseUrl()).httpLogLevel(HttpLogLevel.HEADERS).build()) {
       assertThrows(NotFoundException.class, () -> client.getRecording(RECORDING));
     } finally {
-      logger.removeHandler(handler);
-      logger.setLevel(null);
+      captured.close();
     }
     String log = String.join("\n", lines);
     assertFalse(log.contains(TOKEN), log);

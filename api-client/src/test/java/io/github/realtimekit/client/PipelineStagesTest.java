@@ -19,16 +19,11 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /** Each stage of the pipeline on its own, around a scripted transport. */
@@ -111,24 +106,8 @@ class PipelineStagesTest {
 
   @Test
   void loggingWritesOneEntryPerDirectionWithCredentialsMasked() throws Exception {
-    List<String> lines = new ArrayList<>();
-    Logger logger = Logger.getLogger(HttpLogLevel.LOGGER_NAME);
-    Handler handler = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        lines.add(record.getMessage());
-      }
-
-      @Override
-      public void flush() {
-      }
-
-      @Override
-      public void close() {
-      }
-    };
-    logger.addHandler(handler);
-    logger.setLevel(Level.FINE);
+    CapturedHttpLog captured = new CapturedHttpLog();
+    List<String> lines = captured.lines;
     long[] now = {0};
     try {
       Client transport = (request, options) -> {
@@ -142,8 +121,7 @@ class PipelineStagesTest {
       new LoggingClient(transport, HttpLogLevel.HEADERS, SAFE, () -> now[0]).execute(withToken, OPTIONS);
       new LoggingClient(transport, HttpLogLevel.BASIC, SAFE, () -> now[0]).execute(withToken, OPTIONS);
     } finally {
-      logger.removeHandler(handler);
-      logger.setLevel(null);
+      captured.close();
     }
     assertEquals(4, lines.size(), lines.toString());
     assertTrue(lines.get(0).startsWith("--> GET http://api.test:8080/client/v4/x"), lines.get(0));
