@@ -30,6 +30,13 @@ public final class Response<T> {
     this.value = Objects.requireNonNull(value, "value");
   }
 
+  /** For {@link #withValue}: the status and the headers, already an immutable copy, of another response. */
+  private Response(Response<?> from, T value) {
+    this.statusCode = from.statusCode;
+    this.headers = from.headers;
+    this.value = value;
+  }
+
   /**
    * Returns the HTTP status code.
    *
@@ -65,6 +72,11 @@ public final class Response<T> {
    */
   public T getValue() {
     return value;
+  }
+
+  /** The same status and headers with another value, such as the envelope's unwrapped data. */
+  <U> Response<U> withValue(U other) {
+    return new Response<>(this, Objects.requireNonNull(other, "value"));
   }
 
   /**

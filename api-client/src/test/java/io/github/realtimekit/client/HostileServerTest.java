@@ -38,7 +38,7 @@ class HostileServerTest {
   static final String APP = "9a7806061c88ada191ed06f989cc3dac";
   static final UUID RECORDING = UUID.fromString("182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e");
 
-  static RealtimeKitClient.Builder client(String baseUrl) {
+  static RealtimeKitClientBuilder client(String baseUrl) {
     return RealtimeKitClient.builder().apiToken(TOKEN).accountId(ACCOUNT).appId(APP).baseUrl(baseUrl)
         .maxRetries(0);
   }

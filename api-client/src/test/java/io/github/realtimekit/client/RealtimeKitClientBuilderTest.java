@@ -23,7 +23,7 @@ class RealtimeKitClientBuilderTest {
 
   @Test
   void checksEverySetting() {
-    RealtimeKitClient.Builder b = RealtimeKitClient.builder().apiToken("t").accountId("acc").appId("app");
+    RealtimeKitClientBuilder b = RealtimeKitClient.builder().apiToken("t").accountId("acc").appId("app");
     assertEquals("baseUrl: must be an absolute http or https URL, was ftp://example.com",
         refusal(() -> b.baseUrl("ftp://example.com").build()));
     assertEquals("baseUrl: must be an absolute http or https URL, was /relative",

@@ -1,10 +1,12 @@
 package io.github.realtimekit.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.realtimekit.client.Page;
 import io.github.realtimekit.client.RealtimeKitClient;
 import io.github.realtimekit.client.RealtimeKitJson;
 import io.github.realtimekit.client.ListRecordingsQuery;
 import io.github.realtimekit.model.ListRecordingsResponse;
+import io.github.realtimekit.model.Recording;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -70,8 +72,8 @@ public class CallOverheadBenchmark {
   }
 
   @Benchmark
-  public ListRecordingsResponse client() {
-    return client.listRecordingsPage(query).getResponse();
+  public Page<Recording> client() {
+    return client.listRecordingsPage(query);
   }
 
   /**

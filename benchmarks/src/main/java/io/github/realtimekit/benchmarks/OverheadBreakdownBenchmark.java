@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Feign;
 import feign.http2client.Http2Client;
 import feign.jackson.JacksonDecoder;
+import io.github.realtimekit.client.Page;
 import io.github.realtimekit.client.RealtimeKitClient;
 import io.github.realtimekit.client.RealtimeKitJson;
 import io.github.realtimekit.client.RecordingsApi;
 import io.github.realtimekit.client.ListRecordingsQuery;
 import io.github.realtimekit.model.ListRecordingsResponse;
+import io.github.realtimekit.model.Recording;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -128,7 +130,7 @@ public class OverheadBreakdownBenchmark {
   }
 
   @Benchmark
-  public ListRecordingsResponse clientMethod() {
-    return client.listRecordingsPage(ListRecordingsQuery.none()).getResponse();
+  public Page<Recording> clientMethod() {
+    return client.listRecordingsPage(ListRecordingsQuery.none());
   }
 }

@@ -197,7 +197,7 @@ final class Contenders {
 
     @Override
     public Object list() {
-      return client.listRecordingsPage(query).getResponse();
+      return client.listRecordingsPage(query);
     }
 
     @Override

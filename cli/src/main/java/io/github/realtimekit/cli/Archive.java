@@ -7,7 +7,7 @@ import io.github.realtimekit.client.RecordingDownloader;
 import io.github.realtimekit.client.RecordingDownloader.Kind;
 import io.github.realtimekit.client.ListRecordingsQuery;
 import io.github.realtimekit.client.errors.DownloadStatusException;
-import io.github.realtimekit.client.RecordingPage;
+import io.github.realtimekit.client.Page;
 import io.github.realtimekit.model.Recording;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -119,7 +119,7 @@ final class Archive {
     PriorityQueue<Job> window = new PriorityQueue<>(Comparator.comparing(Job::expiry).thenComparingLong(Job::order));
     long order = 0;
     try {
-      Iterator<RecordingPage> pages = client.listRecordings(query).iterableByPage().iterator();
+      Iterator<Page<Recording>> pages = client.listRecordings(query).iterableByPage().iterator();
       Iterator<Recording> items = List.<Recording>of().iterator();
       boolean walking = true;
       while (true) {
@@ -129,9 +129,9 @@ final class Archive {
               walking = false;
               break;
             }
-            RecordingPage page = pages.next();
-            page.getPaging().map(io.github.realtimekit.model.Paging::getTotalCount).ifPresent(progress::total);
-            items = page.getRecordings().iterator();
+            Page<Recording> page = pages.next();
+            page.getTotalCount().ifPresent(progress::total);
+            items = page.getItems().iterator();
             continue;
           }
           Recording recording = items.next();
@@ -188,7 +188,7 @@ final class Archive {
   }
 
   /** Fetches the next page, keeping a failure for the summary instead of throwing it. */
-  private boolean nextPage(Iterator<RecordingPage> pages) {
+  private boolean nextPage(Iterator<Page<Recording>> pages) {
     try {
       return pages.hasNext();
     } catch (RuntimeException e) {

@@ -1,8 +1,7 @@
 package io.github.realtimekit.cli;
 
 import io.github.realtimekit.client.ListRecordingsQuery;
-import io.github.realtimekit.client.RecordingPage;
-import io.github.realtimekit.model.Paging;
+import io.github.realtimekit.client.Page;
 import io.github.realtimekit.model.Recording;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -53,20 +52,20 @@ final class ListCommand implements Callable<Integer> {
   }
 
   private void listPage(Session session, ListRecordingsQuery query, Output output) {
-    RecordingPage page = session.client().listRecordingsPage(query);
-    List<Recording> data = page.getRecordings();
+    Page<Recording> page = session.client().listRecordingsPage(query);
+    List<Recording> data = page.getItems();
     print(data, output);
-    Paging paging = page.getPaging().orElse(null);
     PrintStream err = cli.err();
     int thisPage = pageNo == null || pageNo < 1 ? 1 : pageNo;
     if (data.isEmpty()) {
       err.println(RecordingsCli.NAME + ": no recordings" + (thisPage > 1 ? " on page " + thisPage : "")
-          + (paging != null && paging.getTotalCount() != null && paging.getTotalCount() > 0
-              ? " (" + paging.getTotalCount() + " in all)" : ""));
-    } else if (paging != null && paging.getTotalCount() != null && paging.getEndOffset() != null
-        && paging.getEndOffset() < paging.getTotalCount()) {
-      err.println(RecordingsCli.NAME + ": recordings " + paging.getStartOffset() + "-" + paging.getEndOffset()
-          + " of " + paging.getTotalCount() + "; --page-no " + (thisPage + 1) + " for the next page, --all for every page");
+          + (page.getTotalCount().orElse(0) > 0 ? " (" + page.getTotalCount().getAsLong() + " in all)" : ""));
+    } else if (page.getTotalCount().isPresent() && page.getEndOffset().isPresent()
+        && page.getEndOffset().getAsLong() < page.getTotalCount().getAsLong()) {
+      err.println(RecordingsCli.NAME + ": recordings " + (page.getStartOffset().isPresent()
+          ? String.valueOf(page.getStartOffset().getAsLong()) : "?") + "-" + page.getEndOffset().getAsLong()
+          + " of " + page.getTotalCount().getAsLong() + "; --page-no " + (thisPage + 1)
+          + " for the next page, --all for every page");
     }
   }
 
@@ -78,8 +77,8 @@ final class ListCommand implements Callable<Integer> {
     long count = 0;
     int pages = 0;
     int width = 0;
-    for (RecordingPage page : session.client().listRecordings(query).iterableByPage()) {
-      List<Recording> data = page.getRecordings();
+    for (Page<Recording> page : session.client().listRecordings(query).iterableByPage()) {
+      List<Recording> data = page.getItems();
       pages++;
       count += data.size();
       if (json) {
@@ -88,7 +87,7 @@ final class ListCommand implements Callable<Integer> {
         rows.addAll(data);
       }
       if (progress) {
-        Long total = page.getPaging().map(Paging::getTotalCount).orElse(null);
+        Long total = page.getTotalCount().isPresent() ? page.getTotalCount().getAsLong() : null;
         String line = "fetched " + count + (total != null ? " of " + total : "") + " recordings (" + pages
             + (pages == 1 ? " page)" : " pages)");
         err.print("\r" + line + " ".repeat(Math.max(0, width - line.length())));

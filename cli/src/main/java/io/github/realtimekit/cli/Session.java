@@ -2,6 +2,7 @@ package io.github.realtimekit.cli;
 
 import io.github.realtimekit.client.HttpLogLevel;
 import io.github.realtimekit.client.RealtimeKitClient;
+import io.github.realtimekit.client.RealtimeKitClientBuilder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -100,7 +101,7 @@ final class Session implements AutoCloseable {
 
   private static RealtimeKitClient build(Settings settings, String baseUrl, PrintStream err) {
     try {
-      RealtimeKitClient.Builder builder = RealtimeKitClient.builder()
+      RealtimeKitClientBuilder builder = RealtimeKitClient.builder()
           .apiToken(settings.token())
           .accountId(settings.account())
           .appId(settings.app())

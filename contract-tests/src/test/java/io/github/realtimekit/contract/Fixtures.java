@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.realtimekit.client.RealtimeKitClient;
+import io.github.realtimekit.client.RealtimeKitClientBuilder;
 import io.github.realtimekit.fixtures.SpecExamples;
 import java.time.Duration;
 import java.util.List;
@@ -45,7 +46,7 @@ final class Fixtures {
   }
 
   /** A strict client with the default retry count and millisecond backoff, so tests stay fast. */
-  static RealtimeKitClient.Builder client(WireMockExtension server) {
+  static RealtimeKitClientBuilder client(WireMockExtension server) {
     return RealtimeKitClient.builder()
         .apiToken(TOKEN)
         .accountId(ACCOUNT)

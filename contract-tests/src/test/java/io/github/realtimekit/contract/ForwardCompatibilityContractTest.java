@@ -21,7 +21,7 @@ import io.github.realtimekit.client.ListRecordingsQuery;
 import io.github.realtimekit.client.RealtimeKitClient;
 import io.github.realtimekit.client.errors.ResponseDecodingException;
 import io.github.realtimekit.client.errors.ResponseValidationException;
-import io.github.realtimekit.client.RecordingPage;
+import io.github.realtimekit.client.Page;
 import io.github.realtimekit.fixtures.SpecExamples;
 import io.github.realtimekit.model.ListRecordingsResponse;
 import io.github.realtimekit.model.Recording;
@@ -166,9 +166,9 @@ class ForwardCompatibilityContractTest {
         SpecExamples.exampleJson("GetAllRecordings").replace("\"session_keep_alive_time_in_secs\":60",
             "\"session_keep_alive_time_in_secs\":5"))));
 
-    RecordingPage page = Fixtures.client(server).strictResponses(false).build()
+    Page<Recording> page = Fixtures.client(server).strictResponses(false).build()
         .listRecordingsPage(ListRecordingsQuery.none());
 
-    assertEquals(5, page.getRecordings().get(0).getMeeting().getSessionKeepAliveTimeInSecs());
+    assertEquals(5, page.getItems().get(0).getMeeting().getSessionKeepAliveTimeInSecs());
   }
 }

@@ -140,7 +140,7 @@ class GetAllRecordingsContractTest {
 
   @Test
   void decodesEveryFieldOfTheDocumentedExample() {
-    ListRecordingsResponse page = client.listRecordingsPage(EVERY_PARAMETER).getResponse();
+    ListRecordingsResponse page = client.api().listRecordings(ACCOUNT, APP, EVERY_PARAMETER);
 
     assertEquals(example.get("success").asBoolean(), page.getSuccess());
     assertEquals(example.get("data").size(), page.getData().size());
@@ -155,17 +155,17 @@ class GetAllRecordingsContractTest {
 
   @Test
   void encodesBackToTheDocumentedExample() {
-    ExampleAssertions.assertRoundTrip(example, client.listRecordingsPage(EVERY_PARAMETER).getResponse());
+    ExampleAssertions.assertRoundTrip(example, client.api().listRecordings(ACCOUNT, APP, EVERY_PARAMETER));
   }
 
   @Test
   void documentedExampleSatisfiesTheSpecsConstraints() {
-    ExampleAssertions.assertValid(client.listRecordingsPage(EVERY_PARAMETER).getResponse());
+    ExampleAssertions.assertValid(client.api().listRecordings(ACCOUNT, APP, EVERY_PARAMETER));
   }
 
   @Test
   void decodedListIsImmutable() {
-    List<?> data = client.listRecordingsPage(EVERY_PARAMETER).getRecordings();
+    List<?> data = client.listRecordingsPage(EVERY_PARAMETER).getItems();
     org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class, () -> data.remove(0));
   }
 }

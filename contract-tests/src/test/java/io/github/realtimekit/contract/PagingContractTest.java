@@ -17,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.realtimekit.client.ListRecordingsQuery;
-import io.github.realtimekit.client.PagedRecordings;
-import io.github.realtimekit.client.RecordingPage;
+import io.github.realtimekit.client.Page;
+import io.github.realtimekit.client.PagedIterable;
 import io.github.realtimekit.client.errors.PagingException;
 import io.github.realtimekit.client.RealtimeKitClient;
 import io.github.realtimekit.client.errors.NotFoundException;
@@ -99,7 +99,7 @@ class PagingContractTest {
   void fetchesLazily() {
     serve(TOTAL, PER_PAGE);
 
-    PagedRecordings all = client.listRecordings(ListRecordingsQuery.builder().perPage(PER_PAGE).build());
+    PagedIterable<Recording> all = client.listRecordings(ListRecordingsQuery.builder().perPage(PER_PAGE).build());
     assertEquals(List.of(), requestedPages(), "nothing is sent before iterating");
 
     Iterator<Recording> it = all.iterator();
@@ -139,22 +139,22 @@ class PagingContractTest {
   void iteratesPagesWithTheirPagingInformation() {
     serve(TOTAL, PER_PAGE);
 
-    List<RecordingPage> pages = new ArrayList<>();
+    List<Page<Recording>> pages = new ArrayList<>();
     client.listRecordings(ListRecordingsQuery.builder().perPage(PER_PAGE).build()).iterableByPage()
         .forEach(pages::add);
 
     assertEquals(3, pages.size());
-    assertEquals(List.of(1, 2, 3), pages.stream().map(RecordingPage::getPageNo).toList());
-    assertEquals(List.of(1L, 101L, 201L), pages.stream().map(p -> p.getPaging().orElseThrow().getStartOffset()).toList());
-    assertEquals(List.of(100L, 200L, 250L), pages.stream().map(p -> p.getPaging().orElseThrow().getEndOffset()).toList());
-    pages.forEach(p -> assertEquals(TOTAL, p.getPaging().orElseThrow().getTotalCount()));
+    assertEquals(List.of(1, 2, 3), pages.stream().map(Page::getPageNo).toList());
+    assertEquals(List.of(1L, 101L, 201L), pages.stream().map(p -> p.getStartOffset().getAsLong()).toList());
+    assertEquals(List.of(100L, 200L, 250L), pages.stream().map(p -> p.getEndOffset().getAsLong()).toList());
+    pages.forEach(p -> assertEquals(TOTAL, p.getTotalCount().getAsLong()));
   }
 
   @Test
   void anEmptyResultHasOneEmptyPageAndNoRecordings() {
     server.stubFor(get(urlPathEqualTo(LIST_PATH)).willReturn(okJson(Fixtures.page(List.of(), 1, 0))));
 
-    PagedRecordings none = client.listRecordings(ListRecordingsQuery.none());
+    PagedIterable<Recording> none = client.listRecordings(ListRecordingsQuery.none());
 
     assertFalse(none.iterator().hasNext());
     assertEquals(1, none.streamByPage().count(), "the first page is returned even when empty");
@@ -203,19 +203,19 @@ class PagingContractTest {
   @Test
   void aPageValueIsUnchangedByAFailedFetch() {
     serve(TOTAL, PER_PAGE);
-    RecordingPage first = client.listRecordingsPage(ListRecordingsQuery.builder().perPage(PER_PAGE).pageNo(1).build());
+    Page<Recording> first = client.listRecordingsPage(ListRecordingsQuery.builder().perPage(PER_PAGE).pageNo(1).build());
     server.stubFor(get(urlPathEqualTo(LIST_PATH)).withQueryParam("page_no", equalTo("2"))
         .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
             .withBody(SpecExamples.exampleJson("RealtimeKitError"))));
     assertThrows(NotFoundException.class, first::getNextPage);
     serve(TOTAL, PER_PAGE);
 
-    RecordingPage second = first.getNextPage();
+    Page<Recording> second = first.getNextPage();
 
     assertEquals(2, second.getPageNo());
-    assertEquals(Fixtures.nthId(100), second.getRecordings().get(0).getId());
+    assertEquals(Fixtures.nthId(100), second.getItems().get(0).getId());
     assertEquals(1, first.getPageNo());
-    assertEquals(PER_PAGE, first.getRecordings().size());
+    assertEquals(PER_PAGE, first.getItems().size());
   }
 
   @Test
@@ -238,7 +238,7 @@ class PagingContractTest {
   @Test
   void eachIterationWalksAgain() {
     serve(30, 30);
-    PagedRecordings all = client.listRecordings(ListRecordingsQuery.none());
+    PagedIterable<Recording> all = client.listRecordings(ListRecordingsQuery.none());
 
     assertEquals(30, all.stream().count());
     assertEquals(30, all.stream().count());

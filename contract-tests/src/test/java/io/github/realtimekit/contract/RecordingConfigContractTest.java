@@ -55,8 +55,8 @@ class RecordingConfigContractTest {
   }
 
   private Recording firstRecording() {
-    ListRecordingsResponse page = client.listRecordingsPage(
-        ListRecordingsQuery.builder().status(RecordingStatusFilter.ERRORED).build()).getResponse();
+    ListRecordingsResponse page = client.api().listRecordings(Fixtures.ACCOUNT, Fixtures.APP,
+        ListRecordingsQuery.builder().status(RecordingStatusFilter.ERRORED).build());
     assertEquals(1, page.getData().size());
     return page.getData().get(0);
   }
@@ -121,13 +121,13 @@ class RecordingConfigContractTest {
     ObjectNode expected = example.deepCopy();
     removeNulls(expected);
 
-    ExampleAssertions.assertRoundTrip(expected, client.listRecordingsPage(
-        ListRecordingsQuery.none()).getResponse());
+    ExampleAssertions.assertRoundTrip(expected, client.api().listRecordings(
+        Fixtures.ACCOUNT, Fixtures.APP, ListRecordingsQuery.none()));
   }
 
   @Test
   void satisfiesTheSpecsConstraints() {
-    ExampleAssertions.assertValid(client.listRecordingsPage(ListRecordingsQuery.none()).getResponse());
+    ExampleAssertions.assertValid(client.api().listRecordings(Fixtures.ACCOUNT, Fixtures.APP, ListRecordingsQuery.none()));
   }
 
   @Test

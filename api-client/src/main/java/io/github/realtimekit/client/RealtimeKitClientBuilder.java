@@ -1,0 +1,309 @@
+package io.github.realtimekit.client;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
+
+/** Configures and builds a {@link RealtimeKitClient}. Not thread-safe. */
+public final class RealtimeKitClientBuilder {
+  String apiToken;
+  String accountId;
+  String appId;
+  String baseUrl = RealtimeKitClient.DEFAULT_BASE_URL;
+  HttpClient httpClient;
+  Duration connectTimeout = Duration.ofSeconds(10);
+  Duration readTimeout = Duration.ofSeconds(60);
+  long maxResponseBytes = RealtimeKitClient.DEFAULT_MAX_RESPONSE_BYTES;
+  RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+  RetryListener retryListener = RetryListener.NONE;
+  boolean strictResponses;
+  HttpLogLevel httpLogLevel = HttpLogLevel.NONE;
+  RetryingClient.Sleeper sleeper = duration -> Thread.sleep(duration.toMillis());
+  LongSupplier currentTimeMillis = System::currentTimeMillis;
+  DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+
+  RealtimeKitClientBuilder() {
+  }
+
+  /**
+   * Sets the Cloudflare API token, sent as {@code Authorization: Bearer <token>}. Required. The
+   * token never appears in a message, a log line or a {@code toString()}.
+   *
+   * @param apiToken the token
+   * @return this builder
+   */
+  public RealtimeKitClientBuilder apiToken(String apiToken) {
+    this.apiToken = apiToken;
+    return this;
+  }
+
+  /**
+   * Sets the account every call is for. Required.
+   *
+   * @param accountId {@code account_id}: the account identifier tag
+   * @return this builder
+   */
+  public RealtimeKitClientBuilder accountId(String accountId) {
+    this.accountId = accountId;
+    return this;
+  }
+
+  /**
+   * Sets the app every call is for. Required.
+   *
+   * @param appId {@code app_id}: the app identifier tag
+   * @return this builder
+   */
+  public RealtimeKitClientBuilder appId(String appId) {
+    this.appId = appId;
+    return this;
+  }
+
+  /**
+   * Sets the token, account, app and (if present) base URL from environment variables:
+   * {@code CLOUDFLARE_API_TOKEN}, {@code CLOUDFLARE_ACCOUNT_ID}, {@code REALTIMEKIT_APP_ID},
+   * {@code REALTIMEKIT_BASE_URL}. Variables that are unset or blank change nothing.
+   *
+   * @param env the environment, such as {@code System.getenv()}
+   * @return this builder
+   */
+  public RealtimeKitClientBuilder fromEnv(Map<String, String> env) {
+    Objects.requireNonNull(env, "env");
+    apiToken = envOr(env, "CLOUDFLARE_API_TOKEN", apiToken);
+    accountId = envOr(env, "CLOUDFLARE_ACCOUNT_ID", accountId);
+    appId = envOr(env, "REALTIMEKIT_APP_ID", appId);
+    baseUrl = envOr(env, "REALTIMEKIT_BASE_URL", baseUrl);
+    return this;
+  }
+
+  private static String envOr(Map<String, String> env, String name, String current) {
+    String value = env.get(name);
+    return value == null || value.isBlank() ? current : value.trim();
+  }
+
+  /**
+   * Sets the base URL of the API.
+   *
+   * @param baseUrl an absolute http or https URL; defaults to {@link RealtimeKitClient#DEFAULT_BASE_URL}
+   * @return this builder
+   */
+  public RealtimeKitClientBuilder baseUrl(String baseUrl) {
+    this.baseUrl = baseUrl;
+    return this;
+  }
+
+  /**
+   * Sends requests with the caller's own JDK HttpClient, for a proxy, an {@code SSLContext} or an
+   * executor. The client never closes it, and its own settings apply: its connect timeout
+   * replaces {@link #connectTimeout(Duration)}, and it should not follow redirects, which would
+   * carry the token elsewhere. Without one, clients share one HttpClient per configuration.
+   *
+   * @param httpClient the HttpClient
+   * @return this builder
+   */
+  public RealtimeKitClientBuilder httpClient(HttpClient httpClient) {
+    this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+    return this;
+  }
+
+  /**
+   * Sets how long to wait for a connection.
+   *
+   * @param connectTimeout a positive duration; defaults to 10 seconds
+   * @return this builder
+   */
+  public RealtimeKitClientBuilder connectTimeout(Duration connectTimeout) {
+    this.connectTimeout = connectTimeout;
+    return this;
+  }
+
+  /**
+   * Sets the deadline for each attempt's whole response, from sending the request to the last
+   * byte of the body. A server that is slower than this, however it trickles, ends the attempt
+   * in a {@link io.github.realtimekit.client.errors.NetworkTimeoutException}.
+   *
+   * @param readTimeout a positive duration; defaults to 60 seconds
+   * @return this builder
+   */
+  public RealtimeKitClientBuilder readTimeout(Duration readTimeout) {
+    this.readTimeout = readTimeout;
+    return this;
+  }
+
+  /**
+   * Sets the largest 2xx response body the client reads. A larger one ends in a
+   * {@link io.github.realtimekit.client.errors.ResponseTooLargeException} after reading at most
+   * this much, and the connection is discarded. Bodies of other statuses are read up to 64 KiB,
+   * which is all an error message needs.
+   *
+   * @param maxResponseBytes from 1 KiB to 2 GiB less 16 bytes; defaults to 16 MiB, room for a
+   *     page of about ten thousand recordings
+   * @return this builder
+   */
+  public RealtimeKitClientBuilder maxResponseBytes(long maxResponseBytes) {
+    if (maxResponseBytes < 1024 || maxResponseBytes > Integer.MAX_VALUE - 16) {
+      throw new IllegalArgumentException("maxResponseBytes: must be from 1024 to " + (Integer.MAX_VALUE - 16)
+          + ", was " + maxResponseBytes);
+    }
+    this.maxResponseBytes = maxResponseBytes;
+    return this;
+  }
+
+  /**
+   * Sets how often a failed call is tried again: on 408, 409, 429, 5xx and connection failures or
+   * timeouts, never on other statuses.
+   *
+   * @param maxRetries 0 or more; defaults to 2 (3 attempts in all); 0 disables retries
+   * @return this builder
+   */
+  public RealtimeKitClientBuilder maxRetries(int maxRetries) {
+    if (maxRetries < 0) {
+      throw new IllegalArgumentException("maxRetries: must be 0 or more, was " + maxRetries);
+    }
+    retryPolicy = retryPolicy.withMaxRetries(maxRetries);
+    return this;
+  }
+
+  /**
+   * Sets the exponential backoff between attempts: the first wait, doubling up to the cap, each
+   * shortened by a random jitter of up to a quarter.
+   *
+   * @param initial the first wait, 0 or more; defaults to 0.5 seconds
+   * @param max the longest wait, at least {@code initial}; defaults to 8 seconds
+   * @return this builder
+   */
+  public RealtimeKitClientBuilder retryBackoff(Duration initial, Duration max) {
+    requireNotNegative("retryBackoff initial", initial);
+    requireNotNegative("retryBackoff max", max);
+    if (max.compareTo(initial) < 0) {
+      throw new IllegalArgumentException("retryBackoff: max must be at least initial, was " + max + " < " + initial);
+    }
+    retryPolicy = retryPolicy.withBackoff(initial, max);
+    return this;
+  }
+
+  /**
+   * Sets the longest wait a {@code Retry-After} or {@code Retry-After-Ms} header can ask for; a
+   * longer one is cut to this.
+   *
+   * @param maxRetryAfter 0 or more; defaults to 60 seconds
+   * @return this builder
+   */
+  public RealtimeKitClientBuilder maxRetryAfter(Duration maxRetryAfter) {
+    requireNotNegative("maxRetryAfter", maxRetryAfter);
+    retryPolicy = retryPolicy.withMaxRetryAfter(maxRetryAfter);
+    return this;
+  }
+
+  /**
+   * Sets who is told before each retry, for instance to say on a terminal what the program is
+   * waiting for.
+   *
+   * @param retryListener the listener; defaults to {@link RetryListener#NONE}
+   * @return this builder
+   */
+  public RealtimeKitClientBuilder retryListener(RetryListener retryListener) {
+    this.retryListener = Objects.requireNonNull(retryListener, "retryListener");
+    return this;
+  }
+
+  /**
+   * Sets whether decoded responses are checked against the spec's constraints (required fields,
+   * ranges, lengths). Off by default: the client decodes leniently and leaves judgement to the
+   * caller. When on, a response that breaks the spec fails with a
+   * {@link io.github.realtimekit.client.errors.ResponseValidationException}.
+   *
+   * @param strictResponses true to check every decoded response
+   * @return this builder
+   */
+  public RealtimeKitClientBuilder strictResponses(boolean strictResponses) {
+    this.strictResponses = strictResponses;
+    return this;
+  }
+
+  /**
+   * Sets how much of each HTTP exchange is logged; see {@link HttpLogLevel}.
+   *
+   * @param httpLogLevel the level; defaults to {@link HttpLogLevel#NONE}
+   * @return this builder
+   */
+  public RealtimeKitClientBuilder httpLogLevel(HttpLogLevel httpLogLevel) {
+    this.httpLogLevel = Objects.requireNonNull(httpLogLevel, "httpLogLevel");
+    return this;
+  }
+
+  /** Replaces sleeping, the clock and the jitter, so that tests need not wait. */
+  RealtimeKitClientBuilder clock(RetryingClient.Sleeper sleeper, LongSupplier currentTimeMillis, DoubleSupplier random) {
+    this.sleeper = sleeper;
+    this.currentTimeMillis = currentTimeMillis;
+    this.random = random;
+    return this;
+  }
+
+  /**
+   * Builds the client.
+   *
+   * @return a new client
+   * @throws IllegalArgumentException if a setting is missing or invalid, naming it
+   */
+  public RealtimeKitClient build() {
+    if (apiToken == null || apiToken.isBlank()) {
+      throw new IllegalArgumentException("apiToken: must not be null or blank (CLOUDFLARE_API_TOKEN)");
+    }
+    if (apiToken.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
+      throw new IllegalArgumentException("apiToken: must not contain whitespace or control characters");
+    }
+    requireSet("accountId", accountId);
+    requireSet("appId", appId);
+    requirePositive("connectTimeout", connectTimeout);
+    requirePositive("readTimeout", readTimeout);
+    baseUrl = normalizeBaseUrl(baseUrl);
+    return new RealtimeKitClient(new ClientRuntime(this), accountId, appId);
+  }
+
+  static String requireSet(String name, String value) {
+    if (value == null || value.isBlank()) {
+      String env = name.equals("accountId") ? " (CLOUDFLARE_ACCOUNT_ID)" : " (REALTIMEKIT_APP_ID)";
+      throw new IllegalArgumentException(name + ": must be set and not blank" + env);
+    }
+    return value;
+  }
+
+  private static void requirePositive(String name, Duration value) {
+    if (value == null || value.isZero() || value.isNegative()) {
+      throw new IllegalArgumentException(name + ": must be a positive duration, was " + value);
+    }
+  }
+
+  private static void requireNotNegative(String name, Duration value) {
+    if (value == null || value.isNegative()) {
+      throw new IllegalArgumentException(name + ": must be 0 or a positive duration, was " + value);
+    }
+  }
+
+  private static String normalizeBaseUrl(String url) {
+    if (url == null || url.isBlank()) {
+      throw new IllegalArgumentException("baseUrl: must not be null or blank");
+    }
+    URI uri;
+    try {
+      uri = URI.create(url.trim());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("baseUrl: must be an absolute http or https URL, was "
+          + SafeText.escapeControls(url), e);
+    }
+    String scheme = uri.getScheme();
+    if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) || uri.getHost() == null) {
+      throw new IllegalArgumentException("baseUrl: must be an absolute http or https URL, was "
+          + SafeText.escapeControls(url));
+    }
+    String s = scheme.toLowerCase(Locale.ROOT) + uri.toString().substring(scheme.length());
+    return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+  }
+}

@@ -1,0 +1,30 @@
+package io.github.realtimekit.codegen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class NamesTest {
+
+  @Test
+  void javaNamesAreTheOperationIdInLowerCamelCase() {
+    assertEquals("getSessionTranscript", RealtimeKitCodegen.javaName("get_session_transcript"));
+    assertEquals("listMeetingSessions", RealtimeKitCodegen.javaName("list_meeting_sessions"));
+    assertEquals("startTrackRecordingForAMeeting", RealtimeKitCodegen.javaName("startTrackRecordingForAMeeting"));
+    assertEquals("getRecording", RealtimeKitCodegen.javaName("getRecording"));
+  }
+
+  @Test
+  void classNamesAreThePascalCaseOfEither() {
+    assertEquals("ListRecordings", RealtimeKitCodegen.javaClass("listRecordings"));
+    assertEquals("GetSessionTranscript", RealtimeKitCodegen.javaClass("get_session_transcript"));
+  }
+
+  @Test
+  void commandNamesAreTheKebabCaseOfTheOperationId() {
+    assertEquals("get-session-transcript", RealtimeKitCodegen.cliName("get_session_transcript"));
+    assertEquals("list-meeting-sessions", RealtimeKitCodegen.cliName("list_meeting_sessions"));
+    assertEquals("start-track-recording-for-a-meeting", RealtimeKitCodegen.cliName("startTrackRecordingForAMeeting"));
+    assertEquals("page-no", RealtimeKitCodegen.cliName("page_no"));
+  }
+}
