@@ -99,7 +99,8 @@ final class ClientRuntime {
     T value = data.apply(response.getValue());
     if (value == null) {
       throw new ResponseDecodingException(operation.getName(), response.getStatusCode(),
-          "The response of " + operation.getName() + " holds no data", "", null);
+          "The response of " + operation.getName() + " holds no data: "
+              + SafeText.escapeControls(String.valueOf(response.getValue())), "", null);
     }
     return response.withValue(value);
   }
