@@ -29,8 +29,9 @@ import java.util.regex.Pattern;
  *       {@code {param}} standing for one non-empty segment; a template with a literal segment wins
  *       over one with a parameter in its place. The answer is the operation's {@code 200} response
  *       (else its first {@code 2xx} one) with the first example of its {@code application/json}
- *       content. A path parameter whose schema has {@code format: uuid} and a value that is no UUID
- *       answers 404 ({@code recording_id} → "Recording not found").</li>
+ *       content; with no example, a {@code 204} success answers 204 and any other 501. A path parameter
+ *       whose schema has {@code format: uuid} and a value that is no UUID answers 404
+ *       ({@code recording_id} → "Recording not found").</li>
  *   <li>Path parameters are echoed into the example's {@code data}, only into fields it has: each
  *       parameter into the field of its own name ({@code meeting_id}, {@code session_id}) at the top
  *       level of the {@code data} object or of each item of the {@code data} array; and, when the
