@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.realtimekit.client.core.ControlChars;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
