@@ -113,6 +113,22 @@ class TerminalInjectionTest {
   }
 
   @Test
+  void bidiControlsAndLineSeparatorsAreEscapedInTextAndJson() {
+    server.stubFor(get(urlPathEqualTo(Examples.onePath(ID))).willReturn(okJson(Examples.one(ID,
+        data -> data.put("status", "UPLOADED\u202e4pm.exe\u2028X")))));
+
+    Cli.Result text = Cli.against(baseUrl(), "get", ID.toString());
+    Cli.Result json = Cli.against(baseUrl(), "get", ID.toString(), "--json");
+
+    assertEquals(0, text.exitCode(), text.toString());
+    assertNoControlCharacter(text.out());
+    assertTrue(text.outLines().contains("status: UPLOADED\\u202E4pm.exe\\u2028X"), text.out());
+    assertEquals(0, json.exitCode(), json.toString());
+    assertNoControlCharacter(json.out());
+    assertEquals("UPLOADED\u202e4pm.exe\u2028X", json.jsonLines().get(0).get("status").asText());
+  }
+
+  @Test
   void escapesEveryControlCharacterButWhatIsAsked() {
     assertEquals("plain text, ünïcode", ControlChars.escape("plain text, ünïcode"));
     assertEquals("a\\u0009b\\u0000c\\u001Fd\\u007Fe\\u0080f\\u009Fg\u00a0", ControlChars.escape(
