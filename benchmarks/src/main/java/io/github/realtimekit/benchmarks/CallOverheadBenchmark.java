@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.realtimekit.client.RealtimeKitClient;
 import io.github.realtimekit.client.RealtimeKitJson;
 import io.github.realtimekit.client.ListRecordingsQuery;
+import io.github.realtimekit.fixtures.LoopbackServer;
 import io.github.realtimekit.model.ListRecordingsResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,7 +52,7 @@ public class CallOverheadBenchmark {
   @Setup
   public void start() {
     byte[] page = Pages.page(recordings, 1, recordings);
-    server = new LoopbackServer(uri -> page);
+    server = LoopbackServer.json(uri -> page);
     client = RealtimeKitClient.builder().apiToken("benchmark-token").accountId(Pages.ACCOUNT).appId(Pages.APP).baseUrl(server.baseUrl()).build();
     query = ListRecordingsQuery.builder().perPage(recordings).build();
     http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
