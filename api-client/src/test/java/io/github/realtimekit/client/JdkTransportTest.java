@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import feign.Request;
 import feign.Response;
+import io.github.realtimekit.fixtures.LoopbackServer;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
@@ -25,7 +26,7 @@ class JdkTransportTest {
 
   static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-  static Response send(RawServer server, long maxBytes, Duration timeout) throws IOException {
+  static Response send(LoopbackServer server, long maxBytes, Duration timeout) throws IOException {
     Request request = Request.create(Request.HttpMethod.GET, server.baseUrl() + "/x", Map.of(), null,
         StandardCharsets.UTF_8, null);
     return new JdkTransport(HTTP, maxBytes).execute(request,
@@ -34,11 +35,11 @@ class JdkTransportTest {
 
   @Test
   void aBodyThatDripsEndsAtTheDeadline() throws Exception {
-    try (RawServer server = new RawServer((head, out) -> {
-      RawServer.write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{");
+    try (LoopbackServer server = LoopbackServer.raw((head, out) -> {
+      LoopbackServer.write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{");
       for (int i = 0; i < 100; i++) {
         Thread.sleep(100);
-        RawServer.write(out, " ");
+        LoopbackServer.write(out, " ");
       }
     })) {
       HttpTimeoutException e = assertThrows(HttpTimeoutException.class,
@@ -50,8 +51,8 @@ class JdkTransportTest {
   @Test
   void aServerThatSendsHeadersAndThenNothingEndsAtTheDeadline() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    try (RawServer server = new RawServer((head, out) -> {
-      RawServer.write(out, "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n");
+    try (LoopbackServer server = LoopbackServer.raw((head, out) -> {
+      LoopbackServer.write(out, "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n");
       release.await(20, TimeUnit.SECONDS);
     })) {
       assertThrows(HttpTimeoutException.class, () -> send(server, 1 << 20, Duration.ofMillis(300)));
@@ -64,8 +65,8 @@ class JdkTransportTest {
   void anEndlessBodyFailsAfterTheLimitAndTheConnectionIsDropped() throws Exception {
     AtomicLong written = new AtomicLong();
     CountDownLatch dropped = new CountDownLatch(1);
-    try (RawServer server = new RawServer((head, out) -> {
-      RawServer.write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+    try (LoopbackServer server = LoopbackServer.raw((head, out) -> {
+      LoopbackServer.write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
       byte[] chunk = ("4000\r\n" + "x".repeat(0x4000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
       try {
         for (int i = 0; i < 1_000_000; i++) {
@@ -86,8 +87,8 @@ class JdkTransportTest {
 
   @Test
   void aDeclaredLengthOverTheLimitFailsWithoutReading() throws Exception {
-    try (RawServer server = new RawServer((head, out) ->
-        RawServer.write(out, "HTTP/1.1 200 OK\r\nContent-Length: 2147483648\r\n\r\n{\"a\":"))) {
+    try (LoopbackServer server = LoopbackServer.raw((head, out) ->
+        LoopbackServer.write(out, "HTTP/1.1 200 OK\r\nContent-Length: 2147483648\r\n\r\n{\"a\":"))) {
       JdkTransport.ResponseTooLargeIOException e = assertThrows(JdkTransport.ResponseTooLargeIOException.class,
           () -> send(server, 1 << 20, Duration.ofSeconds(5)));
       assertEquals("the response body of 2147483648 bytes (Content-Length) exceeds the limit of 1048576 bytes",
@@ -98,7 +99,7 @@ class JdkTransportTest {
   @Test
   void anErrorBodyIsCutAtItsSmallCap() throws Exception {
     String big = "e".repeat(1 << 20);
-    try (RawServer server = new RawServer(RawServer.json(500, big))) {
+    try (LoopbackServer server = LoopbackServer.raw(LoopbackServer.rawJson(500, big))) {
       Response response = send(server, 16 << 20, Duration.ofSeconds(5));
       assertEquals(500, response.status());
       assertEquals(JdkTransport.MAX_ERROR_BODY_BYTES, response.body().length());
@@ -108,7 +109,7 @@ class JdkTransportTest {
   @Test
   void aWholeBodyIsReadIntoOneArray() throws Exception {
     String body = "{\"success\":true,\"pad\":\"" + "p".repeat(300_000) + "\"}";
-    try (RawServer server = new RawServer(RawServer.json(200, body))) {
+    try (LoopbackServer server = LoopbackServer.raw(LoopbackServer.rawJson(200, body))) {
       Response response = send(server, 1 << 20, Duration.ofSeconds(5));
       BytesBody bytes = BytesBody.of(response);
       assertEquals(body, new String(bytes.array(), 0, bytes.size(), StandardCharsets.UTF_8));
@@ -119,7 +120,7 @@ class JdkTransportTest {
   void anInterruptCancelsTheCallAndKeepsTheFlag() throws Exception {
     CountDownLatch requested = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    try (RawServer server = new RawServer((head, out) -> {
+    try (LoopbackServer server = LoopbackServer.raw((head, out) -> {
       requested.countDown();
       release.await(20, TimeUnit.SECONDS);
     })) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.github.realtimekit.client.RealtimeKitJson;
+import io.github.realtimekit.client.core.ControlChars;
 import io.github.realtimekit.model.Recording;
 import io.github.realtimekit.model.Sensitive;
 import java.io.IOException;
@@ -290,7 +291,10 @@ final class Output {
         : String.format(Locale.ROOT, "%d:%02d", m, s);
   }
 
-  /** JSON's own escapes, and DEL and C1 escaped too: JSON does not require it, but a terminal obeys them. */
+  /**
+   * JSON's own escapes, and every other character {@link ControlChars} escapes too (DEL, C1, the line
+   * separators and the bidirectional controls): JSON does not require it, but a terminal obeys them.
+   */
   private static final class JsonEscapes extends CharacterEscapes {
     private static final long serialVersionUID = 1L;
     static final JsonEscapes INSTANCE = new JsonEscapes();

@@ -1,6 +1,7 @@
 package io.github.realtimekit.cli;
 
 import io.github.realtimekit.client.RealtimeKitClient;
+import io.github.realtimekit.client.core.ControlChars;
 import io.github.realtimekit.client.errors.InvalidArgumentException;
 import io.github.realtimekit.client.errors.NetworkException;
 import io.github.realtimekit.client.errors.PagingException;
