@@ -1,5 +1,6 @@
 package io.github.realtimekit.cli;
 
+import io.github.realtimekit.cli.generated.OperationCommands;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,7 +43,29 @@ final class Commands {
     summaries.put("download", DownloadCommand.SUMMARY);
     summaries.put("archive", ArchiveCommand.SUMMARY);
     summaries.put(HELP, "Display help information about the specified command.");
-    return new Commands(summaries, Commands::handWritten);
+    return withOperations(new Commands(summaries, Commands::handWritten));
+  }
+
+  /**
+   * Returns the commands generated from the spec alone, and {@code help}: each operation's own
+   * command, also where a hand-written command of the same name takes its place in the tool.
+   *
+   * @return the generated commands
+   */
+  static Commands generated() {
+    Map<String, String> summaries = new LinkedHashMap<>();
+    summaries.put(HELP, "Display help information about the specified command.");
+    return withOperations(new Commands(summaries, name -> name.equals(HELP) ? new HelpCommand() : null));
+  }
+
+  /** These commands and one per operation of the spec, unless its name is taken. */
+  private static Commands withOperations(Commands commands) {
+    Commands all = commands;
+    for (Map.Entry<String, String> operation : OperationCommands.summaries().entrySet()) {
+      String name = operation.getKey();
+      all = all.with(name, operation.getValue(), () -> OperationCommands.create(name));
+    }
+    return all;
   }
 
   /** A hand-written command; its class is loaded only here, when it is needed. */
