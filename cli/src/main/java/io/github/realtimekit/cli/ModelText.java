@@ -1,6 +1,7 @@
 package io.github.realtimekit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.realtimekit.client.core.ControlChars;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

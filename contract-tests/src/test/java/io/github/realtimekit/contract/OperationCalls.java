@@ -1,5 +1,6 @@
 package io.github.realtimekit.contract;
 
+import io.github.realtimekit.client.Page;
 import io.github.realtimekit.client.RealtimeKitClient;
 import io.github.realtimekit.client.Response;
 import java.lang.reflect.InvocationTargetException;
@@ -43,16 +44,7 @@ final class OperationCalls {
 
   /** The items of a page. */
   static List<?> items(Object page) {
-    for (String getter : ExtensionFallbacks.PAGE_ITEM_GETTERS) {
-      try {
-        return (List<?>) page.getClass().getMethod(getter).invoke(page);
-      } catch (NoSuchMethodException tryTheNext) {
-        continue;
-      } catch (ReflectiveOperationException e) {
-        throw new AssertionError("Cannot read the items of " + page, e);
-      }
-    }
-    throw new AssertionError(page.getClass().getName() + " has no getItems()");
+    return ((Page<?>) page).getItems();
   }
 
   /** Calls a method, rethrowing what it throws as it was thrown. */

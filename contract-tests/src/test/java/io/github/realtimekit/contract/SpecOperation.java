@@ -121,7 +121,7 @@ record SpecOperation(String javaName, String operationId, String method, String 
   private static SpecOperation read(JsonNode spec, String method, String template, JsonNode pathItem, JsonNode op) {
     String operationId = op.path("operationId").asText();
     String javaName = op.has("x-realtimekit-name") ? op.get("x-realtimekit-name").asText()
-        : ExtensionFallbacks.javaName(operationId, lowerCamel(operationId));
+        : lowerCamel(operationId);
     List<JsonNode> params = new ArrayList<>();
     pathItem.path("parameters").forEach(params::add);
     op.path("parameters").forEach(params::add);
@@ -134,7 +134,7 @@ record SpecOperation(String javaName, String operationId, String method, String 
         queryNames.add(param.path("name").asText());
       } else if ("path".equals(in)) {
         String fromClient = param.has("x-realtimekit-from-client") ? param.get("x-realtimekit-from-client").asText()
-            : ExtensionFallbacks.fromClient(raw.path("$ref").asText(""));
+            : null;
         byName.put(param.path("name").asText(), new PathParam(param.path("name").asText(), fromClient,
             resolve(spec, param.path("schema"))));
       }
