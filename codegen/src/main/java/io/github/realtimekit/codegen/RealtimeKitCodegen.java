@@ -114,6 +114,10 @@ public class RealtimeKitCodegen extends JavaClientCodegen {
 
   @Override
   public OperationsMap postProcessOperationsWithModels(OperationsMap objs, List<ModelMap> allModels) {
+    for (CodegenOperation op : objs.getOperations().getOperation()) {
+      // The path as the spec writes it: the Feign generator renames its placeholders after Java names.
+      op.vendorExtensions.putIfAbsent("x-spec-path", op.path);
+    }
     OperationsMap result = super.postProcessOperationsWithModels(objs, allModels);
     Map<String, CodegenModel> models = models(allModels);
     for (CodegenOperation op : result.getOperations().getOperation()) {
