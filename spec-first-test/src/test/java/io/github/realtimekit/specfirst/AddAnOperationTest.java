@@ -49,6 +49,7 @@ class AddAnOperationTest {
   List<String> changedFiles;
   ProjectCopy copy;
   Path clientJar;
+  List<Path> clientClasspath;
   URLClassLoader consumerLoader;
   List<String> seen;
   List<LoopbackApi.Request> requests;
@@ -73,6 +74,7 @@ class AddAnOperationTest {
     clientJar = apiClient.resolve("target/realtimekit-api-client-" + version + ".jar");
     List<Path> classpath = new ArrayList<>(List.of(clientJar));
     classpath.addAll(NestedBuild.runtimeClasspath(apiClient));
+    clientClasspath = List.copyOf(classpath);
     Path consumerClasses = work.resolve("consumer-classes");
     ConsumerRun.compile(Path.of(required("realtimekit.consumer")), classpath, consumerClasses);
     classpath.add(consumerClasses);
@@ -103,6 +105,16 @@ class AddAnOperationTest {
   @Test
   void theSpecIsTheOnlyFileThatChanged() {
     assertEquals(List.of(ProjectCopy.SPEC), changedFiles);
+  }
+
+  @Test
+  void theConsumerRanOnWhatAUserOfTheClientGets() {
+    Path copyRoot = copy.dir().toAbsolutePath();
+    List<String> misplaced = clientClasspath.stream().map(Path::toString)
+        .filter(entry -> entry.endsWith("-tests.jar") || entry.contains("junit")
+            || entry.contains("realtimekit") && !Path.of(entry).toAbsolutePath().startsWith(copyRoot))
+        .toList();
+    assertEquals(List.of(), misplaced, "test jars, or project jars not built from the edited spec");
   }
 
   @Test

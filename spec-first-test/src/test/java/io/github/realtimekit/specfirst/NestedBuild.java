@@ -42,7 +42,7 @@ final class NestedBuild {
     command.addAll(List.of(
         "-pl", String.join(",", ProjectCopy.MODULES),
         "package", "dependency:build-classpath",
-        "-Dmdep.outputFile=" + CLASSPATH_FILE, "-Dmdep.includeScope=runtime",
+        "-Dmdep.outputFile=" + CLASSPATH_FILE, "-DincludeScope=runtime",
         "-Dmaven.test.skip=true", "-Dmaven.javadoc.skip=true", "-Dmaven.source.skip=true",
         "-Denforcer.skip=true", "-Dmaven.install.skip=true"));
     Files.createDirectories(log.getParent());
