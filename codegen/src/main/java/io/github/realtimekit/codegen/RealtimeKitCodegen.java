@@ -30,6 +30,8 @@ import org.openapitools.codegen.utils.CamelizeOption;
  *   <li>{@code x-java-name}: the method name, the spec's {@code x-realtimekit-name} or the operationId
  *       in lowerCamelCase; {@code x-java-class} the same in PascalCase. The operation's
  *       {@code nickname} becomes the Java name too, so every template uses one name.
+ *   <li>{@code x-spec-path}: the path as the spec writes it, with the spec's parameter names
+ *       ({@code {account_id}}); {@code path} has the Java names, which Feign's templates need.
  *   <li>{@code x-cli-name}: the command name, the spec's {@code x-realtimekit-cli-name} or the
  *       operationId in kebab-case.
  *   <li>{@code x-from-client} on a parameter the client fills itself (the spec marks it
@@ -171,6 +173,7 @@ public class RealtimeKitCodegen extends JavaClientCodegen {
     ext.put("x-java-class", javaClass);
     ext.put("x-cli-name", stringOr(ext.get("x-realtimekit-cli-name"), cliName(operationId)));
     ext.put("x-operation-id", operationId);
+    ext.put("x-spec-path", specPath(op.path, op.pathParams));
 
     List<CodegenParameter> callerPathParams = new ArrayList<>();
     for (CodegenParameter p : op.allParams) {
@@ -290,6 +293,18 @@ public class RealtimeKitCodegen extends JavaClientCodegen {
       }
     }
     op.vendorExtensions.put("x-api-args", String.join(", ", apiArgs));
+  }
+
+  /**
+   * The path with the spec's parameter names: the Java generator writes each path parameter's Java
+   * name into the path ({@code /accounts/{accountId}}) for Feign; this puts the spec's back.
+   */
+  static String specPath(String path, List<CodegenParameter> pathParams) {
+    String result = path;
+    for (CodegenParameter p : pathParams) {
+      result = result.replace("{" + p.paramName + "}", "{" + p.baseName + "}");
+    }
+    return result;
   }
 
   private static boolean markFromClient(CodegenParameter p) {
