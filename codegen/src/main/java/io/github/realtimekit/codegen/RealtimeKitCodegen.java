@@ -4,18 +4,14 @@ import static org.openapitools.codegen.utils.StringUtils.camelize;
 import static org.openapitools.codegen.utils.StringUtils.underscore;
 
 import java.io.File;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.openapitools.codegen.CodegenModel;
 import org.openapitools.codegen.CodegenOperation;
-import org.openapitools.codegen.CodegenParameter;
-import org.openapitools.codegen.CodegenProperty;
 import org.openapitools.codegen.languages.JavaClientCodegen;
 import org.openapitools.codegen.model.ModelMap;
 import org.openapitools.codegen.model.OperationsMap;
@@ -61,8 +57,6 @@ public class RealtimeKitCodegen extends JavaClientCodegen {
 
   /** Additional property: api templates (comma-separated) written only for operations with query parameters. */
   public static final String QUERY_ONLY_TEMPLATES = "realtimekitQueryOnlyTemplates";
-
-  private static final Set<String> IDEMPOTENT_METHODS = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
 
   private final Set<String> apisWithoutQuery = new HashSet<>();
 
@@ -123,7 +117,7 @@ public class RealtimeKitCodegen extends JavaClientCodegen {
     OperationsMap result = super.postProcessOperationsWithModels(objs, allModels);
     Map<String, CodegenModel> models = models(allModels);
     for (CodegenOperation op : result.getOperations().getOperation()) {
-      describe(op, models);
+      OperationFacts.describe(op, models);
       if (!op.getHasQueryParams()) {
         apisWithoutQuery.add(String.valueOf(op.vendorExtensions.get("x-java-class")));
       }
@@ -159,182 +153,6 @@ public class RealtimeKitCodegen extends JavaClientCodegen {
       result.put("realtimekitSingleApi", apis instanceof List && ((List<?>) apis).size() == 1);
     }
     return result;
-  }
-
-  /** Adds the vendor extensions the templates read; see the class comment. */
-  void describe(CodegenOperation op, Map<String, CodegenModel> models) {
-    Map<String, Object> ext = op.vendorExtensions;
-    String operationId = op.operationIdOriginal != null ? op.operationIdOriginal : op.operationId;
-    String javaName = stringOr(ext.get("x-realtimekit-name"), javaName(operationId));
-    String javaClass = javaClass(javaName);
-    op.nickname = javaName;
-    op.operationIdCamelCase = javaClass;
-    ext.put("x-java-name", javaName);
-    ext.put("x-java-class", javaClass);
-    ext.put("x-cli-name", stringOr(ext.get("x-realtimekit-cli-name"), cliName(operationId)));
-    ext.put("x-operation-id", operationId);
-    ext.put("x-spec-path", specPath(op.path, op.pathParams));
-
-    List<CodegenParameter> callerPathParams = new ArrayList<>();
-    for (CodegenParameter p : op.allParams) {
-      markFromClient(p);
-    }
-    for (CodegenParameter p : op.pathParams) {
-      if (!markFromClient(p)) {
-        callerPathParams.add(p);
-      }
-    }
-    ext.put("x-client-path-params", callerPathParams);
-    ext.put("x-has-client-path-params", !callerPathParams.isEmpty());
-    ext.put("x-has-caller-args", !callerPathParams.isEmpty() || op.bodyParam != null || op.getHasQueryParams());
-    ext.put("x-has-query", op.getHasQueryParams());
-    ext.put("x-constant-name", underscore(javaName).toUpperCase(Locale.ROOT));
-    signatures(op, callerPathParams);
-
-    Object idempotent = ext.get("x-realtimekit-idempotent");
-    ext.put("x-idempotent", idempotent != null ? Boolean.parseBoolean(String.valueOf(idempotent))
-        : IDEMPOTENT_METHODS.contains(op.httpMethod.toUpperCase(Locale.ROOT)));
-
-    CodegenModel response = op.returnBaseType == null ? null : models.get(op.returnBaseType);
-    CodegenProperty data = property(response, "data");
-    if (data != null) {
-      ext.put("x-result-type", data.datatypeWithEnum != null ? data.datatypeWithEnum : data.dataType);
-      ext.put("x-data-getter", data.getter);
-    } else {
-      ext.put("x-result-type", op.returnType == null ? "Void" : op.returnType);
-    }
-    ext.put("x-has-data", data != null);
-
-    CodegenProperty paging = property(response, "paging");
-    boolean takesPages = hasQueryParam(op, "page_no") && hasQueryParam(op, "per_page");
-    boolean marked = Boolean.parseBoolean(String.valueOf(ext.get("x-realtimekit-paged")));
-    // The pager asks for each page by its page_no, so a list without one is not paged.
-    boolean paged = data != null && data.isArray && data.items != null && hasQueryParam(op, "page_no")
-        && (marked || (paging != null && takesPages));
-    ext.put("x-paged", paged);
-    if (paged) {
-      ext.put("x-page-item-type", data.items.datatypeWithEnum != null ? data.items.datatypeWithEnum : data.items.dataType);
-      CodegenProperty id = property(models.get(data.items.complexType), "id");
-      if (id != null) {
-        ext.put("x-item-id-getter", id.getter);
-      }
-      if (paging != null) {
-        ext.put("x-paging-getter", paging.getter);
-        CodegenModel pagingModel = models.get(paging.complexType);
-        putGetter(ext, "x-paging-total-getter", property(pagingModel, "total_count"));
-        putGetter(ext, "x-paging-start-getter", property(pagingModel, "start_offset"));
-        putGetter(ext, "x-paging-end-getter", property(pagingModel, "end_offset"));
-      }
-    }
-
-    List<Map<String, Object>> scalars = new ArrayList<>();
-    CodegenModel body = op.bodyParam == null ? null : models.get(op.bodyParam.baseType);
-    if (body != null) {
-      for (CodegenProperty p : body.vars) {
-        if (!p.isContainer && !p.isModel && (p.isPrimitiveType || p.isEnum || p.isEnumRef || p.isString
-            || p.isNumeric || p.isBoolean || p.isUuid || p.isDateTime)) {
-          Map<String, Object> field = new LinkedHashMap<>();
-          field.put("name", p.baseName);
-          field.put("javaName", p.name);
-          field.put("dataType", p.datatypeWithEnum != null ? p.datatypeWithEnum : p.dataType);
-          field.put("option", "--" + cliName(p.baseName));
-          field.put("description", p.description == null ? "" : p.description);
-          field.put("required", p.required);
-          scalars.add(field);
-        }
-      }
-    }
-    ext.put("x-body-scalars", scalars);
-    ext.put("x-has-body-scalars", !scalars.isEmpty());
-  }
-
-  /**
-   * The argument lists of the client's methods, which Mustache cannot join with commas across
-   * groups: {@code x-caller-params} (path parameters, body, query object), {@code x-caller-path-params}
-   * (the same without the query object), {@code x-caller-path-args} (their names), and
-   * {@code x-api-args}, the arguments of the Feign method: the client's own values, the caller's, and
-   * each query parameter read from the query object {@code q}.
-   */
-  private static void signatures(CodegenOperation op, List<CodegenParameter> callerPathParams) {
-    List<String> declarations = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    for (CodegenParameter p : callerPathParams) {
-      declarations.add(p.dataType + " " + p.paramName);
-      names.add(p.paramName);
-    }
-    if (op.bodyParam != null) {
-      declarations.add(op.bodyParam.dataType + " " + op.bodyParam.paramName);
-      names.add(op.bodyParam.paramName);
-    }
-    op.vendorExtensions.put("x-caller-path-params", String.join(", ", declarations));
-    op.vendorExtensions.put("x-caller-path-args", String.join(", ", names));
-    op.vendorExtensions.put("x-caller-path-args-comma", names.isEmpty() ? "" : String.join(", ", names) + ", ");
-    op.vendorExtensions.put("x-caller-path-params-comma", declarations.isEmpty() ? "" : String.join(", ", declarations) + ", ");
-    if (op.getHasQueryParams()) {
-      declarations.add(op.operationIdCamelCase + "Query query");
-    }
-    op.vendorExtensions.put("x-caller-params", String.join(", ", declarations));
-    if (op.getHasQueryParams()) {
-      names.add("query");
-    }
-    op.vendorExtensions.put("x-caller-args", String.join(", ", names));
-    List<String> apiArgs = new ArrayList<>();
-    for (CodegenParameter p : op.allParams) {
-      Object fromClient = p.vendorExtensions.get("x-from-client");
-      if (fromClient != null) {
-        apiArgs.add(String.valueOf(fromClient));
-      } else if (p.isQueryParam) {
-        apiArgs.add("q.get" + Character.toUpperCase(p.paramName.charAt(0)) + p.paramName.substring(1) + "()");
-      } else {
-        apiArgs.add(p.paramName);
-      }
-      if (p.isQueryParam && "page_no".equals(p.baseName)) {
-        op.vendorExtensions.put("x-page-no-param", p.paramName);
-      }
-    }
-    op.vendorExtensions.put("x-api-args", String.join(", ", apiArgs));
-  }
-
-  /**
-   * The path with the spec's parameter names: the Java generator writes each path parameter's Java
-   * name into the path ({@code /accounts/{accountId}}) for Feign; this puts the spec's back.
-   */
-  static String specPath(String path, List<CodegenParameter> pathParams) {
-    String result = path;
-    for (CodegenParameter p : pathParams) {
-      result = result.replace("{" + p.paramName + "}", "{" + p.baseName + "}");
-    }
-    return result;
-  }
-
-  private static boolean markFromClient(CodegenParameter p) {
-    Object fromClient = p.vendorExtensions.get("x-realtimekit-from-client");
-    if (fromClient == null) {
-      return false;
-    }
-    p.vendorExtensions.put("x-from-client", String.valueOf(fromClient));
-    return true;
-  }
-
-  private static void putGetter(Map<String, Object> ext, String key, CodegenProperty property) {
-    if (property != null) {
-      ext.put(key, property.getter);
-    }
-  }
-
-  private static boolean hasQueryParam(CodegenOperation op, String name) {
-    return op.queryParams.stream().anyMatch(p -> name.equals(p.baseName));
-  }
-
-  private static CodegenProperty property(CodegenModel model, String baseName) {
-    if (model == null || model.vars == null) {
-      return null;
-    }
-    return model.vars.stream().filter(v -> baseName.equals(v.baseName)).findFirst().orElse(null);
-  }
-
-  private static String stringOr(Object value, String otherwise) {
-    return value == null || String.valueOf(value).isBlank() ? otherwise : String.valueOf(value).trim();
   }
 
   /** {@code get_session_transcript} → {@code getSessionTranscript}; a lowerCamel name stays as it is. */

@@ -2,9 +2,7 @@ package io.github.realtimekit.codegen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.openapitools.codegen.CodegenParameter;
 
 class NamesTest {
 
@@ -30,17 +28,4 @@ class NamesTest {
     assertEquals("page-no", RealtimeKitCodegen.cliName("page_no"));
   }
 
-  @Test
-  void theSpecPathKeepsTheSpecsParameterNames() {
-    assertEquals("/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/transcript",
-        RealtimeKitCodegen.specPath("/accounts/{accountId}/realtime/kit/{appId}/sessions/{sessionId}/transcript",
-            List.of(param("account_id", "accountId"), param("app_id", "appId"), param("session_id", "sessionId"))));
-  }
-
-  private static CodegenParameter param(String baseName, String paramName) {
-    CodegenParameter p = new CodegenParameter();
-    p.baseName = baseName;
-    p.paramName = paramName;
-    return p;
-  }
 }

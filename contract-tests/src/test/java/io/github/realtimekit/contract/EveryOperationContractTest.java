@@ -16,8 +16,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import io.github.realtimekit.client.Operations;
 import io.github.realtimekit.client.RealtimeKitClient;
 import io.github.realtimekit.client.Response;
+import io.github.realtimekit.client.core.OperationDescriptor;
 import io.github.realtimekit.fixtures.SpecExamples;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +53,18 @@ class EveryOperationContractTest {
             () -> fail(op.label() + " documents no example of its " + op.okStatus() + " response")))
         : op.okExamples().entrySet().stream().map(example -> dynamicTest(
             op.label() + ": example " + example.getKey(), () -> decodesTheExample(op, example.getValue()))));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyOperationHasItsDescriptor() {
+    return OPERATIONS.stream().map(op -> dynamicTest(op.label() + ": descriptor", () -> {
+      OperationDescriptor descriptor = Operations.byName(op.javaName())
+          .orElseThrow(() -> new AssertionError("Operations has no " + op.javaName()));
+      assertEquals(op.operationId(), descriptor.getOperationId());
+      assertEquals(op.method().toUpperCase(java.util.Locale.ROOT), descriptor.getHttpMethod());
+      assertEquals(op.pathTemplate(), descriptor.getPathTemplate());
+      assertEquals(op.paged(), descriptor.isPaged());
+    }));
   }
 
   @TestFactory
