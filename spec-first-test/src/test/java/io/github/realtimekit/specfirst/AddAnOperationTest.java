@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.realtimekit.fixtures.LoopbackServer;
+import io.github.realtimekit.fixtures.RecordedRequest;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -52,7 +54,7 @@ class AddAnOperationTest {
   List<Path> clientClasspath;
   URLClassLoader consumerLoader;
   List<String> seen;
-  List<LoopbackApi.Request> requests;
+  List<RecordedRequest> requests;
 
   @BeforeAll
   void addTwoOperationsBuildAndCall() throws Exception {
@@ -79,7 +81,7 @@ class AddAnOperationTest {
     ConsumerRun.compile(Path.of(required("realtimekit.consumer")), classpath, consumerClasses);
     classpath.add(consumerClasses);
     consumerLoader = ConsumerRun.loader(classpath);
-    try (LoopbackApi api = new LoopbackApi(SessionsApi::answer)) {
+    try (LoopbackServer api = LoopbackServer.http(new SessionsApi())) {
       Method run = consumerLoader.loadClass("com.example.sessions.SessionsConsumer")
           .getMethod("run", String.class, String.class, String.class, UUID.class);
       @SuppressWarnings("unchecked")
@@ -146,12 +148,12 @@ class AddAnOperationTest {
 
   @Test
   void theTranscriptIsFetchedFromItsPathAndDecoded() {
-    List<LoopbackApi.Request> transcripts = requestsTo(PREFIX + "/sessions/" + SESSION + "/transcript");
+    List<RecordedRequest> transcripts = requestsTo(PREFIX + "/sessions/" + SESSION + "/transcript");
     assertEquals(2, transcripts.size(), () -> "the transcript is fetched twice, plain and with its response: " + requests);
-    for (LoopbackApi.Request request : transcripts) {
+    for (RecordedRequest request : transcripts) {
       assertEquals("GET", request.method());
       assertEquals(null, request.query());
-      assertEquals("Bearer spec-first-token", request.authorization());
+      assertEquals("Bearer spec-first-token", request.header("Authorization"));
     }
     assertTrue(seen.contains("transcript session_id=" + SESSION + " language=en-US word_count=1234"
         + " created_at=2026-01-02T03:04:05Z transcript_download_url=https://transcripts.example.com/" + SESSION + ".txt"),
@@ -195,12 +197,12 @@ class AddAnOperationTest {
     List<String> unexpected = requests.stream()
         .filter(request -> !request.path().equals(PREFIX + "/sessions")
             && !request.path().equals(PREFIX + "/sessions/" + SESSION + "/transcript"))
-        .map(LoopbackApi.Request::toString).toList();
+        .map(RecordedRequest::line).toList();
     assertEquals(List.of(), unexpected);
     assertEquals(6, requests.size(), () -> requests.toString());
   }
 
-  private List<LoopbackApi.Request> requestsTo(String path) {
+  private List<RecordedRequest> requestsTo(String path) {
     return requests.stream().filter(request -> request.path().equals(path)).toList();
   }
 

@@ -1,5 +1,9 @@
 package io.github.realtimekit.specfirst;
 
+import com.sun.net.httpserver.HttpExchange;
+import io.github.realtimekit.fixtures.LoopbackServer;
+import io.github.realtimekit.fixtures.RecordedRequest;
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -7,12 +11,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the loopback server answers for the two operations the test adds to the spec: one transcript,
- * and {@value #SESSION_COUNT} sessions in pages of the requested size. Anything else is a 404.
+ * and {@value #SESSION_COUNT} sessions in pages of the requested size. Anything else is a 404. It answers
+ * at most {@value #MAX_REQUESTS} requests so, and every later one with a 404, so that a client that keeps
+ * asking ends rather than loops.
  */
-final class SessionsApi {
+final class SessionsApi implements LoopbackServer.Handler {
+
+  static final int MAX_REQUESTS = 20;
+  private static final String NOT_FOUND = "{\"success\":false,\"error\":{\"code\":404,\"message\":\"Not found\"}}";
 
   static final String ACCOUNT = "spec-first-account";
   static final String APP = "spec-first-app";
@@ -21,7 +31,15 @@ final class SessionsApi {
   static final UUID MEETING = UUID.fromString("8b1c4a2e-5d6f-4e7a-9b8c-0d1e2f3a4b5c");
   static final int SESSION_COUNT = 5;
 
-  private SessionsApi() {
+  private final AtomicInteger served = new AtomicInteger();
+
+  @Override
+  public void handle(RecordedRequest request, HttpExchange exchange) throws IOException {
+    String answer = served.incrementAndGet() > MAX_REQUESTS ? null : answer(request);
+    byte[] body = (answer == null ? NOT_FOUND : answer).getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(answer == null ? 404 : 200, body.length);
+    exchange.getResponseBody().write(body);
   }
 
   /** The id of the n-th session, from 1. */
@@ -29,22 +47,23 @@ final class SessionsApi {
     return UUID.fromString(String.format("6a0c9a39-8f4b-4d55-a6b3-%012d", n));
   }
 
-  static LoopbackApi.Answer answer(LoopbackApi.Request request) {
+  /** The JSON answer of a request, or null for a 404. */
+  private static String answer(RecordedRequest request) {
     if (!request.method().equals("GET")) {
-      return LoopbackApi.NOT_FOUND;
+      return null;
     }
     if (request.path().equals(PREFIX + "/sessions/" + SESSION + "/transcript") && request.query() == null) {
-      return new LoopbackApi.Answer(200, "{\"success\":true,\"data\":{\"session_id\":\"" + SESSION + "\","
+      return "{\"success\":true,\"data\":{\"session_id\":\"" + SESSION + "\","
           + "\"language\":\"en-US\",\"word_count\":1234,\"created_at\":\"2026-01-02T03:04:05Z\","
-          + "\"transcript_download_url\":\"https://transcripts.example.com/" + SESSION + ".txt\"}}");
+          + "\"transcript_download_url\":\"https://transcripts.example.com/" + SESSION + ".txt\"}}";
     }
     if (request.path().equals(PREFIX + "/sessions")) {
       Map<String, String> query = query(request.query());
       int pageNo = Integer.parseInt(query.getOrDefault("page_no", "1"));
       int perPage = Integer.parseInt(query.getOrDefault("per_page", "30"));
-      return new LoopbackApi.Answer(200, page(pageNo, perPage));
+      return page(pageNo, perPage);
     }
-    return LoopbackApi.NOT_FOUND;
+    return null;
   }
 
   private static String page(int pageNo, int perPage) {
