@@ -20,10 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * recorded, then the handler writes whatever bytes it likes, as slowly as it likes. Bounded: it
  * stops with the test.
  */
-final class RawServer implements AutoCloseable {
+public final class RawServer implements AutoCloseable {
 
   /** Writes a response, or not, to one connection. */
-  interface Handler {
+  public interface Handler {
     void handle(List<String> requestHead, OutputStream out) throws IOException, InterruptedException;
   }
 
@@ -33,12 +33,12 @@ final class RawServer implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
-  final List<List<String>> requests = new CopyOnWriteArrayList<>();
-  final AtomicInteger connections = new AtomicInteger();
+  public final List<List<String>> requests = new CopyOnWriteArrayList<>();
+  public final AtomicInteger connections = new AtomicInteger();
   /** Set once a handler's write fails because the client went away. */
-  final List<IOException> writeFailures = new CopyOnWriteArrayList<>();
+  public final List<IOException> writeFailures = new CopyOnWriteArrayList<>();
 
-  RawServer(Handler handler) throws IOException {
+  public RawServer(Handler handler) throws IOException {
     socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     pool.execute(() -> {
       while (!socket.isClosed()) {
@@ -73,26 +73,26 @@ final class RawServer implements AutoCloseable {
     }
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + socket.getLocalPort() + "/client/v4";
   }
 
-  int port() {
+  public int port() {
     return socket.getLocalPort();
   }
 
   /** The request line of the n-th request, such as {@code GET /path HTTP/1.1}. */
-  String requestLine(int n) {
+  public String requestLine(int n) {
     return requests.get(n).get(0);
   }
 
-  static void write(OutputStream out, String text) throws IOException {
+  public static void write(OutputStream out, String text) throws IOException {
     out.write(text.getBytes(StandardCharsets.UTF_8));
     out.flush();
   }
 
   /** A complete response with a JSON body. */
-  static Handler json(int status, String body) {
+  public static Handler json(int status, String body) {
     return (head, out) -> write(out, "HTTP/1.1 " + status + " X\r\nContent-Type: application/json\r\n"
         + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n" + body);
   }

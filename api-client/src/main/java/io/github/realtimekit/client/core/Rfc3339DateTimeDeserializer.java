@@ -1,4 +1,4 @@
-package io.github.realtimekit.client;
+package io.github.realtimekit.client.core;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;

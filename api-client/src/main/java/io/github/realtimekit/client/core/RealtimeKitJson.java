@@ -1,4 +1,4 @@
-package io.github.realtimekit.client;
+package io.github.realtimekit.client.core;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,4 +1,6 @@
-package io.github.realtimekit.client;
+package io.github.realtimekit.client.core;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes text from the network safe to put in a message or a log line: the API token is replaced by
@@ -6,20 +8,33 @@ package io.github.realtimekit.client;
  *
  * <p>Escaped: the C0 range but tab, DEL, the C1 range, the line and paragraph separators and the
  * bidirectional overrides, each written as {@code \}{@code uXXXX}.
+ *
+ * <p>Runtime SPI: public so that the client's other packages can reach it; not meant for
+ * applications, and it may change in any release.
  */
-final class SafeText {
+public final class SafeText {
 
   /** What a secret is replaced with. */
-  static final String MASK = "***";
+  public static final String MASK = "***";
 
-  private final String token;
+  private final @Nullable String token;
 
-  SafeText(String token) {
+  /**
+   * Makes text safe of a token.
+   *
+   * @param token the secret to mask; null or empty for none
+   */
+  public SafeText(@Nullable String token) {
     this.token = token;
   }
 
-  /** The text with the token masked and control characters escaped; null stays null. */
-  String clean(String text) {
+  /**
+   * Masks the token and escapes control characters.
+   *
+   * @param text any text
+   * @return the text made safe; null stays null
+   */
+  public @Nullable String clean(@Nullable String text) {
     if (text == null) {
       return null;
     }
@@ -34,7 +49,7 @@ final class SafeText {
    * @param text any text; null gives an empty string
    * @return printable text on one line
    */
-  static String of(Object text) {
+  public static String of(@Nullable Object text) {
     if (text == null) {
       return "";
     }
@@ -42,13 +57,23 @@ final class SafeText {
     return s.length() > 200 ? s.substring(0, 200) + "…" : s;
   }
 
-  /** Whether the text carries the token. */
-  boolean containsSecret(String text) {
+  /**
+   * Tells whether the text carries the token.
+   *
+   * @param text any text
+   * @return true if the token is in it
+   */
+  public boolean containsSecret(@Nullable String text) {
     return text != null && token != null && !token.isEmpty() && text.contains(token);
   }
 
-  /** The text with control characters escaped as {@code \}{@code uXXXX}; tab is kept. */
-  static String escapeControls(String text) {
+  /**
+   * Escapes control characters as {@code \}{@code uXXXX}; tab is kept.
+   *
+   * @param text any text
+   * @return the text, printable
+   */
+  public static String escapeControls(String text) {
     int i = 0;
     while (i < text.length() && !isControl(text.charAt(i))) {
       i++;
