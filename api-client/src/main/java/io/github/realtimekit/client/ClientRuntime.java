@@ -10,7 +10,6 @@ import io.github.realtimekit.client.core.HttpPipeline;
 import io.github.realtimekit.client.core.HttpTransport;
 import io.github.realtimekit.client.core.JsonResponses;
 import io.github.realtimekit.client.core.OperationDescriptor;
-import io.github.realtimekit.client.core.RealtimeKitJson;
 import io.github.realtimekit.client.core.SafeText;
 import io.github.realtimekit.client.errors.InvalidArgumentException;
 import io.github.realtimekit.client.transport.JdkTransport;

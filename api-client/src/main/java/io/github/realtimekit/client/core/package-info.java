@@ -12,8 +12,8 @@
  *       idempotence), error mapping, authentication, logging, and, for downloads, redirects.
  *   <li>{@link io.github.realtimekit.client.core.ErrorMapper}: the one place where a status, an I/O
  *       failure or a body that does not decode becomes an exception.
- *   <li>{@link io.github.realtimekit.client.core.JsonResponses} and
- *       {@link io.github.realtimekit.client.core.RealtimeKitJson}: JSON.
+ *   <li>{@link io.github.realtimekit.client.core.JsonResponses}: a 2xx body decoded, with the
+ *       client's mapper ({@code RealtimeKitJson}, public in the client's package).
  *   <li>{@link io.github.realtimekit.client.core.SafeText}: text from the network made safe.
  * </ul>
  *

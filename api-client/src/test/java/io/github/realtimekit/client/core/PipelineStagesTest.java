@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.realtimekit.client.CapturedHttpLog;
+import io.github.realtimekit.client.RealtimeKitJson;
 import io.github.realtimekit.client.errors.CallCancelledException;
 import io.github.realtimekit.client.errors.NetworkException;
 import io.github.realtimekit.client.errors.NetworkTimeoutException;

@@ -1,4 +1,4 @@
-package io.github.realtimekit.client.core;
+package io.github.realtimekit.client;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,4 +1,4 @@
-package io.github.realtimekit.client.core;
+package io.github.realtimekit.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package io.github.realtimekit.client.core;
+package io.github.realtimekit.client;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
