@@ -160,7 +160,8 @@ final class ClientRuntime {
     T value = data.apply(response.getValue());
     if (value == null) {
       throw ErrorMapper.missingContent(operation, response.getStatusCode(),
-          "The response of " + operation.getName() + " holds no data", "");
+          "The response of " + operation.getName() + " holds no data: "
+              + SafeText.escapeControls(String.valueOf(response.getValue())), "");
     }
     return response.withValue(value);
   }

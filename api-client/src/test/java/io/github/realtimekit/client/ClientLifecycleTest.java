@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.realtimekit.client.errors.NotFoundException;
 import io.github.realtimekit.client.transport.JdkTransport;
+import io.github.realtimekit.fixtures.LoopbackServer;
 import java.io.File;
 import java.net.http.HttpClient;
 import java.util.UUID;
@@ -32,7 +33,7 @@ class ClientLifecycleTest {
 
   @Test
   void twoThousandClientsLeaveThreadsAndDescriptorsWhereTheyWere() throws Exception {
-    try (RawServer server = new RawServer(RawServer.json(404, "{}"))) {
+    try (LoopbackServer server = LoopbackServer.raw(LoopbackServer.rawJson(404, "{}"))) {
       useOnce(server);
       long threads = clientThreads();
       long fds = openDescriptors();
@@ -44,11 +45,11 @@ class ClientLifecycleTest {
         // Connections close after each response; allow for a few still closing.
         assertTrue(openDescriptors() <= fds + 32, "descriptors: " + fds + " before, " + openDescriptors() + " after");
       }
-      assertEquals(2001, server.requests.size());
+      assertEquals(2001, server.requests().size());
     }
   }
 
-  private static void useOnce(RawServer server) {
+  private static void useOnce(LoopbackServer server) {
     try (RealtimeKitClient client = HostileServerTest.client(server.baseUrl()).build()) {
       assertThrows(NotFoundException.class, () -> client.getRecording(RECORDING));
     }
@@ -57,7 +58,7 @@ class ClientLifecycleTest {
   @Test
   void aCallersHttpClientIsUsedAndLeftOpen() throws Exception {
     HttpClient own = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    try (RawServer server = new RawServer(RawServer.json(404, "{}"))) {
+    try (LoopbackServer server = LoopbackServer.raw(LoopbackServer.rawJson(404, "{}"))) {
       RealtimeKitClient client = HostileServerTest.client(server.baseUrl()).httpClient(own).build();
       assertThrows(NotFoundException.class, () -> client.getRecording(RECORDING));
       client.close();

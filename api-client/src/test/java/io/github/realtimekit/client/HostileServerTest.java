@@ -14,6 +14,7 @@ import io.github.realtimekit.client.errors.NotFoundException;
 import io.github.realtimekit.client.errors.RealtimeKitException;
 import io.github.realtimekit.client.errors.ResponseTooLargeException;
 import io.github.realtimekit.client.errors.ServiceException;
+import io.github.realtimekit.fixtures.LoopbackServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
@@ -45,11 +46,11 @@ class HostileServerTest {
 
   @Test
   void aDrippingBodyEndsInATimeoutNamingTheServer() throws Exception {
-    try (RawServer server = new RawServer((head, out) -> {
-      RawServer.write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{");
+    try (LoopbackServer server = LoopbackServer.raw((head, out) -> {
+      LoopbackServer.write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{");
       for (int i = 0; i < 200; i++) {
         Thread.sleep(100);
-        RawServer.write(out, " ");
+        LoopbackServer.write(out, " ");
       }
     }); RealtimeKitClient client = client(server.baseUrl()).readTimeout(Duration.ofMillis(500)).build()) {
       NetworkTimeoutException e = assertThrows(NetworkTimeoutException.class, () -> client.getRecording(RECORDING));
@@ -60,11 +61,11 @@ class HostileServerTest {
 
   @Test
   void aHugeBodyEndsInATypedErrorAfterTheLimit() throws Exception {
-    try (RawServer server = new RawServer((head, out) -> {
-      RawServer.write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+    try (LoopbackServer server = LoopbackServer.raw((head, out) -> {
+      LoopbackServer.write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
       String chunk = "10000\r\n" + " ".repeat(0x10000) + "\r\n";
       for (int i = 0; i < 100_000; i++) {
-        RawServer.write(out, chunk);
+        LoopbackServer.write(out, chunk);
       }
     }); RealtimeKitClient client = client(server.baseUrl()).maxResponseBytes(256 * 1024).maxRetries(2).build()) {
       ResponseTooLargeException e = assertThrows(ResponseTooLargeException.class,
@@ -78,7 +79,7 @@ class HostileServerTest {
 
   @Test
   void dotSegmentsAreRefusedBeforeAnythingIsSent() throws Exception {
-    try (RawServer server = new RawServer(RawServer.json(404, "{}"))) {
+    try (LoopbackServer server = LoopbackServer.raw(LoopbackServer.rawJson(404, "{}"))) {
       for (String dots : new String[] {".", ".."}) {
         RealtimeKitClient client = client(server.baseUrl()).build().withApp(dots, APP);
         InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
@@ -87,13 +88,13 @@ class HostileServerTest {
         assertEquals("Invalid argument for getRecording: accountId must not be \".\" or \"..\", which would not "
             + "stay one path segment (was \"" + dots + "\") (nothing was sent)", e.getMessage());
       }
-      assertEquals(0, server.requests.size());
+      assertEquals(0, server.requests().size());
     }
   }
 
   @Test
   void everyOtherCharacterStaysInItsSegment() throws Exception {
-    try (RawServer server = new RawServer(RawServer.json(404, "{}"))) {
+    try (LoopbackServer server = LoopbackServer.raw(LoopbackServer.rawJson(404, "{}"))) {
       String[][] cases = {
           {"%2e%2e", "%252e%252e"}, {"a%2Fb", "a%252Fb"}, {"a/b", "a%2Fb"}, {"a?b#c", "a%3Fb%23c"},
           {"é", "%C3%A9"}, {"a.b-c_d~e", "a.b-c_d~e"}, {"...", "..."}};
@@ -101,7 +102,7 @@ class HostileServerTest {
         RealtimeKitClient client = client(server.baseUrl()).build().withApp(ACCOUNT, c[0]);
         assertThrows(NotFoundException.class, () -> client.getRecording(RECORDING));
         assertEquals("GET /client/v4/accounts/" + ACCOUNT + "/realtime/kit/" + c[1] + "/recordings/" + RECORDING
-            + " HTTP/1.1", server.requestLine(server.requests.size() - 1), c[0]);
+            + " HTTP/1.1", server.requestLine(server.requests().size() - 1), c[0]);
       }
     }
   }
@@ -110,7 +111,7 @@ class HostileServerTest {
   void anEchoedTokenAndControlCharactersNeverReachAMessage() throws Exception {
     String body = "{\"success\":false,\"errors\":[{\"code\":7003,\"message\":\"No route for Bearer " + TOKEN
         + " \\u001B]0;pwned\\u0007\\u001B[2J\"}]}";
-    try (RawServer server = new RawServer((head, out) -> RawServer.write(out, "HTTP/1.1 404 Not Found\r\n"
+    try (LoopbackServer server = LoopbackServer.raw((head, out) -> LoopbackServer.write(out, "HTTP/1.1 404 Not Found\r\n"
         + "Content-Type: application/json\r\ncf-ray: 8a-" + TOKEN + "\r\nContent-Length: " + body.length()
         + "\r\nConnection: close\r\n\r\n" + body));
         RealtimeKitClient client = client(server.baseUrl()).build()) {
@@ -124,7 +125,7 @@ class HostileServerTest {
   @Test
   void anEchoedTokenInAnHtmlPageIsMaskedInTheExcerpt() throws Exception {
     String page = "<html><body><h1>502</h1><p>Authorization: Bearer " + TOKEN + "</p>\u009b31m</body></html>";
-    try (RawServer server = new RawServer((head, out) -> RawServer.write(out, "HTTP/1.1 502 Bad Gateway\r\n"
+    try (LoopbackServer server = LoopbackServer.raw((head, out) -> LoopbackServer.write(out, "HTTP/1.1 502 Bad Gateway\r\n"
         + "Content-Type: text/html\r\nContent-Length: " + page.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
         + "\r\nConnection: close\r\n\r\n" + page));
         RealtimeKitClient client = client(server.baseUrl()).build()) {
@@ -139,7 +140,7 @@ class HostileServerTest {
   void theHeaderLogMasksCredentialsAndEchoes() throws Exception {
     CapturedHttpLog captured = new CapturedHttpLog();
     List<String> lines = captured.lines;
-    try (RawServer server = new RawServer((head, out) -> RawServer.write(out, "HTTP/1.1 404 Not Found\r\n"
+    try (LoopbackServer server = LoopbackServer.raw((head, out) -> LoopbackServer.write(out, "HTTP/1.1 404 Not Found\r\n"
         + "Set-Cookie: session=abc\r\nX-Echo-Authorization: Bearer " + TOKEN + "\r\nX-Id: 1-" + TOKEN + "\r\n"
         + "Content-Length: 0\r\nConnection: close\r\n\r\n"));
         RealtimeKitClient client = client(server.baseUrl()).httpLogLevel(HttpLogLevel.HEADERS).build()) {
@@ -179,7 +180,7 @@ class HostileServerTest {
   void anInterruptedCallSaysSoAndKeepsTheFlag() throws Exception {
     CountDownLatch requested = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    try (RawServer server = new RawServer((head, out) -> {
+    try (LoopbackServer server = LoopbackServer.raw((head, out) -> {
       requested.countDown();
       release.await(30, TimeUnit.SECONDS);
     }); RealtimeKitClient client = client(server.baseUrl()).maxRetries(2).build()) {
@@ -207,19 +208,19 @@ class HostileServerTest {
 
   @Test
   void aClosedClientRefusesCalls() throws Exception {
-    try (RawServer server = new RawServer(RawServer.json(404, "{}"))) {
+    try (LoopbackServer server = LoopbackServer.raw(LoopbackServer.rawJson(404, "{}"))) {
       RealtimeKitClient client = client(server.baseUrl()).build();
       client.close();
       client.close();
       IllegalStateException e = assertThrows(IllegalStateException.class, () -> client.getRecording(RECORDING));
       assertEquals("This RealtimeKitClient is closed", e.getMessage());
-      assertEquals(0, server.requests.size());
+      assertEquals(0, server.requests().size());
     }
   }
 
   @Test
   void aServiceExceptionSurvivesSerialization() throws Exception {
-    try (RawServer server = new RawServer((head, out) -> RawServer.write(out, "HTTP/1.1 404 Not Found\r\n"
+    try (LoopbackServer server = LoopbackServer.raw((head, out) -> LoopbackServer.write(out, "HTTP/1.1 404 Not Found\r\n"
         + "cf-ray: 7d1\r\nContent-Type: application/json\r\nContent-Length: 52\r\nConnection: close\r\n\r\n"
         + "{\"success\":false,\"errors\":[{\"code\":1,\"message\":\"x\"}]}"));
         RealtimeKitClient client = client(server.baseUrl()).build()) {

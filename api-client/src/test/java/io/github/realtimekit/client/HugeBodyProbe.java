@@ -1,6 +1,7 @@
 package io.github.realtimekit.client;
 
 import io.github.realtimekit.client.errors.ResponseTooLargeException;
+import io.github.realtimekit.fixtures.LoopbackServer;
 
 /**
  * Run in a JVM of its own with a small heap: serves a 2 GB list body from loopback and calls the
@@ -10,13 +11,13 @@ public final class HugeBodyProbe {
 
   public static void main(String[] args) throws Exception {
     long size = 2L * 1024 * 1024 * 1024;
-    try (RawServer server = new RawServer((head, out) -> {
-      RawServer.write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+    try (LoopbackServer server = LoopbackServer.raw((head, out) -> {
+      LoopbackServer.write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
       byte[] chunk = ("100000\r\n" + " ".repeat(0x100000) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
       for (long sent = 0; sent < size; sent += 0x100000) {
         out.write(chunk);
       }
-      RawServer.write(out, "0\r\n\r\n");
+      LoopbackServer.write(out, "0\r\n\r\n");
     }); RealtimeKitClient client = HostileServerTest.client(server.baseUrl()).build()) {
       client.listRecordingsPage(ListRecordingsQuery.none());
       System.out.println("unexpected: decoded");

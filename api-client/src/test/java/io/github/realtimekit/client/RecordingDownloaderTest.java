@@ -1,6 +1,7 @@
 package io.github.realtimekit.client;
 
 import io.github.realtimekit.fixtures.FileHost;
+import io.github.realtimekit.fixtures.RecordedRequest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -126,7 +127,7 @@ class RecordingDownloaderTest {
     assertEquals(VIDEO.length, result.getBytesTransferred());
     assertEquals(sha256(VIDEO), result.getSha256().orElseThrow());
     assertEquals("video/mp4", result.getContentType().orElseThrow());
-    FileHost.Request request = host.requests().get(0);
+    RecordedRequest request = host.requests().get(0);
     assertNull(request.header("Authorization"), "no token reaches the download host");
     assertNull(request.header("Cookie"));
     assertNull(request.header("Range"));

@@ -5,6 +5,7 @@ import io.github.realtimekit.client.Page;
 import io.github.realtimekit.client.RealtimeKitClient;
 import io.github.realtimekit.client.RealtimeKitJson;
 import io.github.realtimekit.client.ListRecordingsQuery;
+import io.github.realtimekit.fixtures.LoopbackServer;
 import io.github.realtimekit.model.ListRecordingsResponse;
 import io.github.realtimekit.model.Recording;
 import java.io.IOException;
@@ -53,7 +54,7 @@ public class CallOverheadBenchmark {
   @Setup
   public void start() {
     byte[] page = Pages.page(recordings, 1, recordings);
-    server = new LoopbackServer(uri -> page);
+    server = LoopbackServer.json(uri -> page);
     client = RealtimeKitClient.builder().apiToken("benchmark-token").accountId(Pages.ACCOUNT).appId(Pages.APP).baseUrl(server.baseUrl()).build();
     query = ListRecordingsQuery.builder().perPage(recordings).build();
     http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

@@ -1,6 +1,7 @@
 package io.github.realtimekit.benchmarks;
 
 import io.github.realtimekit.client.RealtimeKitClient;
+import io.github.realtimekit.fixtures.LoopbackServer;
 import io.github.realtimekit.model.Recording;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -32,7 +33,7 @@ public final class ColdStart {
   public static void main(String[] args) throws Exception {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
     byte[] body = Pages.oneRecording();
-    try (LoopbackServer server = new LoopbackServer(uri -> body)) {
+    try (LoopbackServer server = LoopbackServer.json(uri -> body)) {
       String java = ProcessHandle.current().info().command().orElse("java");
       String classpath = Path.of(ColdStart.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
       List<Long> processMillis = new ArrayList<>();

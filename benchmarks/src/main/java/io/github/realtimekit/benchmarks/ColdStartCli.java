@@ -2,6 +2,7 @@ package io.github.realtimekit.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.realtimekit.client.RealtimeKitJson;
+import io.github.realtimekit.fixtures.LoopbackServer;
 import io.github.realtimekit.model.ListRecordingsResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -61,7 +62,7 @@ public final class ColdStartCli {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String classpath = Path.of(ColdStartCli.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     byte[] page = Pages.page(1, 1, 1);
-    try (LoopbackServer server = new LoopbackServer(uri -> page)) {
+    try (LoopbackServer server = LoopbackServer.json(uri -> page)) {
       String url = server.baseUrl() + "/accounts/" + Pages.ACCOUNT + "/realtime/kit/" + Pages.APP + "/recordings";
       Map<String, List<String>> commands = new LinkedHashMap<>();
       commands.put("java -version", List.of(java, "-version"));

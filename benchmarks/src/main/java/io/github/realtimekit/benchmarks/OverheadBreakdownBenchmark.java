@@ -9,6 +9,7 @@ import io.github.realtimekit.client.RealtimeKitClient;
 import io.github.realtimekit.client.RealtimeKitJson;
 import io.github.realtimekit.client.RecordingsApi;
 import io.github.realtimekit.client.ListRecordingsQuery;
+import io.github.realtimekit.fixtures.LoopbackServer;
 import io.github.realtimekit.model.ListRecordingsResponse;
 import io.github.realtimekit.model.Recording;
 import java.io.IOException;
@@ -61,7 +62,7 @@ public class OverheadBreakdownBenchmark {
   @Setup
   public void start() {
     page = Pages.page(recordings, 1, recordings);
-    server = new LoopbackServer(uri -> page);
+    server = LoopbackServer.json(uri -> page);
     http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/accounts/" + Pages.ACCOUNT
             + "/realtime/kit/" + Pages.APP + "/recordings"))

@@ -2,6 +2,7 @@ package io.github.realtimekit.benchmarks;
 
 import io.github.realtimekit.client.RealtimeKitClient;
 import io.github.realtimekit.client.ListRecordingsQuery;
+import io.github.realtimekit.fixtures.LoopbackServer;
 import io.github.realtimekit.model.Recording;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +42,7 @@ public class PagingBenchmark {
   @Setup
   public void start() {
     String prefix = Pages.pagePrefix(PER_PAGE);
-    server = new LoopbackServer(uri -> {
+    server = LoopbackServer.json(uri -> {
       long pageNo = Long.parseLong(uri.getQuery().replaceAll(".*page_no=(\\d+).*", "$1"));
       long start = (pageNo - 1) * PER_PAGE + 1;
       return (prefix + Pages.pageSuffix(start, start + PER_PAGE - 1, TOTAL)).getBytes(StandardCharsets.UTF_8);

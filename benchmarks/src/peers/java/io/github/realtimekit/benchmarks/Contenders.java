@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.realtimekit.client.RealtimeKitClient;
 import io.github.realtimekit.client.RealtimeKitJson;
 import io.github.realtimekit.client.ListRecordingsQuery;
+import io.github.realtimekit.fixtures.LoopbackServer;
 import io.github.realtimekit.model.GetRecordingResponse;
 import io.github.realtimekit.model.ListRecordingsResponse;
 import io.github.realtimekit.model.Recording;
@@ -111,7 +112,7 @@ final class Contenders {
   /** A server answering the list path with {@code page} and any other path with the documented recording. */
   static LoopbackServer server(byte[] page) {
     byte[] one = Pages.oneRecording();
-    return new LoopbackServer(uri -> uri.getPath().endsWith("/recordings") ? page : one);
+    return LoopbackServer.json(uri -> uri.getPath().endsWith("/recordings") ? page : one);
   }
 
   /**
@@ -122,7 +123,7 @@ final class Contenders {
     Object page = contender.list();
     check(contender.recordings(page) == perPage, contender, "decoded " + contender.recordings(page) + " recordings");
     checkRequest(contender, server);
-    Map<String, List<String>> query = query(server.lastRequest());
+    Map<String, List<String>> query = query(server.lastRequest().uri());
     check(query.keySet().containsAll(QUERY_PARAMETERS) && query.size() == QUERY_PARAMETERS.size(), contender,
         "sent the query parameters " + query.keySet());
     check(query.get("per_page").equals(List.of(String.valueOf(perPage))), contender, "sent per_page=" + query.get("per_page"));
@@ -136,7 +137,8 @@ final class Contenders {
   }
 
   private static void checkRequest(Contender contender, LoopbackServer server) {
-    check(("Bearer " + TOKEN).equalsIgnoreCase(server.lastAuthorization()), contender, "sent no bearer token");
+    check(("Bearer " + TOKEN).equalsIgnoreCase(server.lastRequest().header("Authorization")), contender,
+        "sent no bearer token");
   }
 
   private static void check(boolean ok, Contender contender, String what) {

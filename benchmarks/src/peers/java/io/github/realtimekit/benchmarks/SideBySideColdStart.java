@@ -1,5 +1,6 @@
 package io.github.realtimekit.benchmarks;
 
+import io.github.realtimekit.fixtures.LoopbackServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,5 +1,6 @@
 package io.github.realtimekit.benchmarks;
 
+import io.github.realtimekit.fixtures.LoopbackServer;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -30,7 +30,7 @@ class SideBySideTest {
     try {
       Object page = benchmark.getClass().getMethod(name).invoke(benchmark);
       assertEquals(30, benchmark.contender.recordings(page));
-      Map<String, List<String>> query = Contenders.query(benchmark.server.lastRequest());
+      Map<String, List<String>> query = Contenders.query(benchmark.server.lastRequest().uri());
       assertEquals(Contenders.QUERY_PARAMETERS, List.copyOf(query.keySet()));
       assertEquals(List.of("30"), query.get("per_page"));
       assertEquals(List.of("invokedTime"), query.get("sort_by"));
@@ -56,7 +56,7 @@ class SideBySideTest {
     try {
       Object one = benchmark.getClass().getMethod(name).invoke(benchmark);
       assertEquals(Contenders.RECORDING, benchmark.contender.id(one));
-      assertTrue(benchmark.server.lastRequest().getPath().endsWith("/recordings/" + Contenders.RECORDING));
+      assertTrue(benchmark.server.lastRequest().path().endsWith("/recordings/" + Contenders.RECORDING));
     } finally {
       benchmark.stop();
     }

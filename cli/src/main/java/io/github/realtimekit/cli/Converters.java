@@ -3,14 +3,19 @@ package io.github.realtimekit.cli;
 import io.github.realtimekit.model.RecordingSortBy;
 import io.github.realtimekit.model.RecordingStatusFilter;
 import io.github.realtimekit.model.SortOrder;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -95,6 +100,55 @@ final class Converters {
     public Iterator<String> iterator() {
       return SortOrder.knownValues().stream().map(SortOrder::value).iterator();
     }
+  }
+
+  /**
+   * Registers, on a command built from the spec, the converters for the types its arguments have:
+   * UUIDs and date-times as {@link Uuid} and {@link DateTime} read them, and each of the API's
+   * enumerations (a model class with {@code knownValues()} and {@code value()}) by its known values,
+   * case ignored. Converters an argument names itself win.
+   *
+   * @param command the command
+   */
+  static void registerFor(CommandLine command) {
+    command.registerConverter(UUID.class, new Uuid());
+    command.registerConverter(OffsetDateTime.class, new DateTime());
+    for (ArgSpec arg : command.getCommandSpec().args()) {
+      List<Class<?>> types = new ArrayList<>(List.of(arg.auxiliaryTypes()));
+      types.add(arg.type());
+      for (Class<?> type : types) {
+        registerKnownValues(command, type);
+      }
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void registerKnownValues(CommandLine command, Class<?> type) {
+    Method knownValues;
+    Method valueOf;
+    try {
+      knownValues = type.getMethod("knownValues");
+      valueOf = type.getMethod("value");
+    } catch (NoSuchMethodException e) {
+      return;
+    }
+    if (!Modifier.isStatic(knownValues.getModifiers()) || !List.class.isAssignableFrom(knownValues.getReturnType())) {
+      return;
+    }
+    String what = "a value of " + type.getSimpleName();
+    command.registerConverter((Class) type, value -> {
+      try {
+        return known(value, what, (List<Object>) knownValues.invoke(null), v -> {
+          try {
+            return (String) valueOf.invoke(v);
+          } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+          }
+        });
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+    });
   }
 
   private static <T> T known(String value, String what, List<T> known, Function<T, String> valueOf) {

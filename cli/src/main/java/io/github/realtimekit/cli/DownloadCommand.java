@@ -1,6 +1,7 @@
 package io.github.realtimekit.cli;
 
 import io.github.realtimekit.client.RecordingDownloader;
+import io.github.realtimekit.client.core.ControlChars;
 import io.github.realtimekit.model.Recording;
 import java.net.URI;
 import java.nio.file.Files;

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.github.realtimekit.client.RealtimeKitJson;
+import io.github.realtimekit.client.core.ControlChars;
 import io.github.realtimekit.model.Recording;
 import io.github.realtimekit.model.Sensitive;
 import java.io.IOException;
@@ -23,7 +24,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Writes recordings to standard output: as an aligned table, as {@code field: value} lines, or as one
@@ -112,13 +112,26 @@ final class Output {
   }
 
   /**
-   * Writes a recording as one {@code field: value} line per field, nested objects indented under
-   * their field, secrets masked.
+   * Writes a model as one {@code field: value} line per field, nested objects indented under their
+   * field, secrets masked; a list as a table of its items (see {@link ModelText}).
    *
-   * @param recording the recording
+   * @param model a recording or any other model of the API, or a list of them
    */
-  void details(Recording recording) {
-    writeFields(masked(recording), "");
+  void details(Object model) {
+    new ModelText(out, terminal).write(masked(model));
+    out.flush();
+  }
+
+  /**
+   * Writes items of any model as a table of their fields, secrets masked (see
+   * {@link ModelText#table(List)}).
+   *
+   * @param items the rows
+   */
+  void items(List<?> items) {
+    List<JsonNode> trees = new ArrayList<>(items.size());
+    items.forEach(item -> trees.add(masked(item)));
+    new ModelText(out, terminal).table(trees);
     out.flush();
   }
 
@@ -208,45 +221,6 @@ final class Output {
     return mapper.valueToTree(model);
   }
 
-  private void writeFields(JsonNode object, String indent) {
-    for (Map.Entry<String, JsonNode> field : object.properties()) {
-      String name = field.getKey();
-      JsonNode value = field.getValue();
-      String label = indent + ControlChars.escape(name);
-      if (value.isObject()) {
-        out.println(label + ":");
-        writeFields(value, indent + "  ");
-      } else if (value.isArray()) {
-        out.println(label + ":");
-        for (JsonNode item : value) {
-          if (item.isObject()) {
-            out.println(indent + "  -");
-            writeFields(item, indent + "    ");
-          } else {
-            out.println(indent + "  - " + ControlChars.escape(item.asText()));
-          }
-        }
-      } else {
-        out.println(label + ": " + ControlChars.escape(scalar(name, value)));
-      }
-    }
-  }
-
-  private static String scalar(String name, JsonNode value) {
-    if (value.isNull()) {
-      return "-";
-    }
-    if (value.canConvertToLong() && value.isIntegralNumber()) {
-      if (name.equals("file_size")) {
-        return value.asLong() + " (" + size(value.asLong()) + ")";
-      }
-      if (name.equals("recording_duration")) {
-        return value.asLong() + " (" + duration(value.asLong()) + ")";
-      }
-    }
-    return value.asText();
-  }
-
   private static String text(Object value) {
     return value == null ? "-" : ControlChars.escape(value.toString());
   }
@@ -290,7 +264,10 @@ final class Output {
         : String.format(Locale.ROOT, "%d:%02d", m, s);
   }
 
-  /** JSON's own escapes, and DEL and C1 escaped too: JSON does not require it, but a terminal obeys them. */
+  /**
+   * JSON's own escapes, and every other character {@link ControlChars} escapes too (DEL, C1, the line
+   * separators and the bidirectional controls): JSON does not require it, but a terminal obeys them.
+   */
   private static final class JsonEscapes extends CharacterEscapes {
     private static final long serialVersionUID = 1L;
     static final JsonEscapes INSTANCE = new JsonEscapes();

@@ -1,6 +1,7 @@
 package io.github.realtimekit.cli;
 
 import io.github.realtimekit.client.RealtimeKitClient;
+import io.github.realtimekit.client.core.ControlChars;
 import io.github.realtimekit.client.errors.InvalidArgumentException;
 import io.github.realtimekit.client.errors.NetworkException;
 import io.github.realtimekit.client.errors.PagingException;
@@ -15,7 +16,6 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -24,7 +24,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -78,50 +77,6 @@ public final class RecordingsCli implements Callable<Integer> {
   static final String ENV_ACCOUNT = "CLOUDFLARE_ACCOUNT_ID";
   static final String ENV_APP = "REALTIMEKIT_APP_ID";
 
-  /** The client's parameter names, as the options and arguments that set them are called. */
-  private static final Map<String, String> OPTION_NAMES = Map.of(
-      "accountId", "--account",
-      "appId", "--app",
-      "recordingId", "RECORDING_ID",
-      "pageNo", "--page-no",
-      "perPage", "--per-page",
-      "meetingId", "--meeting-id",
-      "baseUrl", "--base-url",
-      "apiToken", "--token");
-
-  /**
-   * The commands, with what the top-level help lists for each, which must be the command's own
-   * description. Each is built from its annotations only when it runs (or for {@code help}); see
-   * {@link #newCommand(String)}.
-   */
-  private static final Map<String, String> COMMANDS = new LinkedHashMap<>();
-
-  static {
-    COMMANDS.put("list", ListCommand.SUMMARY);
-    COMMANDS.put("get", GetCommand.SUMMARY);
-    COMMANDS.put("download", DownloadCommand.SUMMARY);
-    COMMANDS.put("archive", ArchiveCommand.SUMMARY);
-    COMMANDS.put("help", "Display help information about the specified command.");
-  }
-
-  /** A command of {@link #COMMANDS}; its class is loaded only here, when it is needed. */
-  private static Object newCommand(String name) {
-    switch (name) {
-      case "list":
-        return new ListCommand();
-      case "get":
-        return new GetCommand();
-      case "download":
-        return new DownloadCommand();
-      case "archive":
-        return new ArchiveCommand();
-      case "help":
-        return new HelpCommand();
-      default:
-        throw new IllegalArgumentException("No command " + name);
-    }
-  }
-
   @Spec
   CommandSpec spec;
 
@@ -161,12 +116,14 @@ public final class RecordingsCli implements Callable<Integer> {
       description = "Use the built-in mock server with the spec's documented examples, whatever is configured")
   boolean mock;
 
+  private final InputStream in;
   private final PrintStream out;
   private final PrintStream err;
   private final Map<String, String> env;
   private final Terminal terminal;
 
-  private RecordingsCli(PrintStream out, PrintStream err, Map<String, String> env, Terminal terminal) {
+  private RecordingsCli(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Terminal terminal) {
+    this.in = in;
     this.out = out;
     this.err = err;
     this.env = Map.copyOf(env);
@@ -206,8 +163,30 @@ public final class RecordingsCli implements Callable<Integer> {
    * @return the exit code, one of {@link ExitCode}'s
    */
   static int run(PrintStream out, PrintStream err, Map<String, String> env, Terminal terminal, String... args) {
-    RecordingsCli cli = new RecordingsCli(out, err, env, terminal);
-    CommandLine commandLine = commandLine(cli, args)
+    return run(System.in, out, err, env, terminal, args);
+  }
+
+  /**
+   * Runs the tool in this process, reading standard input from the caller.
+   *
+   * @param in standard input: a request body given as {@code --body -}
+   * @param out standard output: results
+   * @param err standard error: progress, the HTTP log and messages
+   * @param env the environment variables to read settings from
+   * @param terminal whether the output is a terminal, and how wide
+   * @param args the command line
+   * @return the exit code, one of {@link ExitCode}'s
+   */
+  static int run(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Terminal terminal,
+      String... args) {
+    return run(in, out, err, env, terminal, Commands.standard(), args);
+  }
+
+  /** Runs the tool in this process with these commands. */
+  static int run(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Terminal terminal,
+      Commands commands, String... args) {
+    RecordingsCli cli = new RecordingsCli(in, out, err, env, terminal);
+    CommandLine commandLine = commandLine(cli, commands, args)
         .setOut(new PrintWriter(out, true))
         .setErr(new PrintWriter(err, true))
         .setParameterExceptionHandler(cli::onUsageError)
@@ -226,13 +205,19 @@ public final class RecordingsCli implements Callable<Integer> {
    * annotations, and the other commands as a name and a description. For {@code help}, or a name
    * that is no command, every command is built, for the help or the suggestions.
    */
-  private static CommandLine commandLine(RecordingsCli cli, String[] args) {
+  private static CommandLine commandLine(RecordingsCli cli, Commands commands, String[] args) {
     CommandLine commandLine = new CommandLine(cli);
     String named = commandName(commandLine.getCommandSpec(), args);
-    boolean all = named != null && (!COMMANDS.containsKey(named) || named.equals("help"));
-    for (Map.Entry<String, String> command : COMMANDS.entrySet()) {
+    boolean all = named != null && (!commands.has(named) || named.equals("help"));
+    for (Map.Entry<String, String> command : commands.summaries().entrySet()) {
       if (all || command.getKey().equals(named)) {
-        commandLine.addSubcommand(command.getKey(), newCommand(command.getKey()));
+        Object object = commands.create(command.getKey());
+        CommandLine subcommand = new CommandLine(object);
+        if (object instanceof OperationCommand) {
+          // Built from the spec: its arguments' types get the tool's converters.
+          Converters.registerFor(subcommand);
+        }
+        commandLine.addSubcommand(command.getKey(), subcommand);
       } else {
         CommandSpec placeholder = CommandSpec.create();
         placeholder.usageMessage().description(command.getValue());
@@ -329,6 +314,10 @@ public final class RecordingsCli implements Callable<Integer> {
     return new Output(out, terminal);
   }
 
+  InputStream in() {
+    return in;
+  }
+
   PrintStream out() {
     return out;
   }
@@ -391,7 +380,7 @@ public final class RecordingsCli implements Callable<Integer> {
     } else if (e instanceof InvalidArgumentException) {
       code = ExitCode.USAGE;
       message = "Invalid argument: " + ((InvalidArgumentException) e).getViolations().stream()
-          .map(v -> OPTION_NAMES.getOrDefault(v.getParameter(), v.getParameter()) + " " + v.getRule() + " (was "
+          .map(v -> ArgumentNames.of(commandLine.getCommandSpec(), v.getParameter()) + " " + v.getRule() + " (was "
               + v.getValue() + ")")
           .collect(Collectors.joining("; ")) + " (nothing was sent)";
     } else if (e instanceof ServiceException) {
@@ -424,7 +413,7 @@ public final class RecordingsCli implements Callable<Integer> {
    * becomes {@code --base-url: must be…}.
    */
   static String withOptionName(String violation) {
-    for (Map.Entry<String, String> name : OPTION_NAMES.entrySet()) {
+    for (Map.Entry<String, String> name : ArgumentNames.SETTINGS.entrySet()) {
       if (violation.startsWith(name.getKey() + " ") || violation.startsWith(name.getKey() + ":")) {
         return name.getValue() + violation.substring(name.getKey().length());
       }

@@ -3,6 +3,7 @@ package io.github.realtimekit.cli;
 import io.github.realtimekit.client.HttpLogLevel;
 import io.github.realtimekit.client.RealtimeKitClient;
 import io.github.realtimekit.client.RealtimeKitClientBuilder;
+import io.github.realtimekit.client.core.ControlChars;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package io.github.realtimekit.cli;
 
 import io.github.realtimekit.fixtures.FileHost;
+import io.github.realtimekit.fixtures.RecordedRequest;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -252,7 +253,7 @@ class ArchiveCommandTest {
     api.verify(1, getRequestedFor(urlPathEqualTo(Examples.onePath(id(1)))));
     assertArrayEquals(content, Files.readAllBytes(dir.resolve(id(1) + "-meeting.mp4")));
     assertEquals(List.of("/expired/" + id(1) + ".mp4", "/files/" + id(1) + ".mp4"),
-        host.requests().stream().map(FileHost.Request::path).collect(Collectors.toList()));
+        host.requests().stream().map(RecordedRequest::path).collect(Collectors.toList()));
     assertTrue(r.err().contains(", 1 URLs refreshed"), r.err());
   }
 
@@ -360,7 +361,7 @@ class ArchiveCommandTest {
 
     assertEquals(0, r.exitCode(), r.toString());
     assertEquals(List.of(id(2), id(4), id(5), id(3), id(1)).stream().map(id -> "/files/" + id + ".mp4")
-        .collect(Collectors.toList()), host.requests().stream().map(FileHost.Request::path).collect(Collectors.toList()));
+        .collect(Collectors.toList()), host.requests().stream().map(RecordedRequest::path).collect(Collectors.toList()));
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.github.realtimekit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -44,12 +45,18 @@ final class Cli {
 
   /** Runs with output to a terminal like this one. */
   static Result runOn(Terminal terminal, Map<String, String> env, String... args) {
+    return runWith(Commands.standard(), "", terminal, env, args);
+  }
+
+  /** Runs with these commands, this text on standard input, and output to a terminal like this one. */
+  static Result runWith(Commands commands, String stdin, Terminal terminal, Map<String, String> env, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code;
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      code = RecordingsCli.run(o, e, env, terminal, args);
+      code = RecordingsCli.run(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), o, e, env, terminal,
+          commands, args);
     }
     return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.realtimekit.client.core.ControlChars;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,22 @@ class TerminalInjectionTest {
     assertEquals(3, verbose.exitCode(), verbose.toString());
     assertNoControlCharacter(verbose.err());
     assertTrue(verbose.err().contains("\tat "), "stack trace lines keep their tabs: " + verbose.err());
+  }
+
+  @Test
+  void bidiControlsAndLineSeparatorsAreEscapedInTextAndJson() {
+    server.stubFor(get(urlPathEqualTo(Examples.onePath(ID))).willReturn(okJson(Examples.one(ID,
+        data -> data.put("status", "UPLOADED\u202e4pm.exe\u2028X")))));
+
+    Cli.Result text = Cli.against(baseUrl(), "get", ID.toString());
+    Cli.Result json = Cli.against(baseUrl(), "get", ID.toString(), "--json");
+
+    assertEquals(0, text.exitCode(), text.toString());
+    assertNoControlCharacter(text.out());
+    assertTrue(text.outLines().contains("status: UPLOADED\\u202E4pm.exe\\u2028X"), text.out());
+    assertEquals(0, json.exitCode(), json.toString());
+    assertNoControlCharacter(json.out());
+    assertEquals("UPLOADED\u202e4pm.exe\u2028X", json.jsonLines().get(0).get("status").asText());
   }
 
   @Test

@@ -202,7 +202,8 @@ class ErrorsContractTest {
         .withHeader("Content-Type", "application/json").withBody("{\"success\": false}"));
 
     ResponseDecodingException e = assertInstanceOf(ResponseDecodingException.class, thrown);
-    assertEquals("The response of getRecording holds no recording (success=false)", e.getMessage());
+    assertEquals("The response of getRecording holds no data: GetRecordingResponse{success=false, data=null}",
+        e.getMessage());
   }
 
   @Test

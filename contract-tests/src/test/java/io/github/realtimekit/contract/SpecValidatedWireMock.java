@@ -43,6 +43,15 @@ final class SpecValidatedWireMock extends WireMockExtension {
 
   @Override
   protected void onAfterEach(WireMockRuntimeInfo runtime) {
+    assertExchangesFollowTheSpec();
+  }
+
+  /**
+   * Fails if an exchange served so far breaks the spec. Runs after each test method; a dynamic test
+   * calls it itself, since the check after its factory method sees only the last dynamic test's
+   * exchanges.
+   */
+  void assertExchangesFollowTheSpec() {
     List<String> violations = violations();
     if (!violations.isEmpty()) {
       throw new AssertionError("Exchanges that break the spec:\n  " + String.join("\n  ", violations));

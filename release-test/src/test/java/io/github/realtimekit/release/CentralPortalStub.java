@@ -1,10 +1,9 @@
 package io.github.realtimekit.release;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.github.realtimekit.fixtures.LoopbackServer;
+import io.github.realtimekit.fixtures.RecordedRequest;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Stands in for the Central Publisher Portal on the loopback address: accepts a deployment bundle at
+ * Stands in for the Central Publisher Portal on a {@link LoopbackServer}: accepts a deployment bundle at
  * {@code POST /api/v1/publisher/upload} (a multipart form with the zip as its one file part), keeps it,
  * and answers with a deployment id, as the Portal does. Anything else is a 404.
  */
@@ -22,45 +21,38 @@ final class CentralPortalStub implements AutoCloseable {
   record Upload(String query, String authorization, byte[] bundle) {
   }
 
-  private final HttpServer server;
+  private final LoopbackServer server;
   private final List<Upload> uploads = new CopyOnWriteArrayList<>();
 
   CentralPortalStub() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", this::handle);
-    server.start();
+    server = LoopbackServer.http(this::handle);
   }
 
   String baseUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return server.url("");
   }
 
   List<Upload> uploads() {
     return List.copyOf(uploads);
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      byte[] body = exchange.getRequestBody().readAllBytes();
-      String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
-      if (!"POST".equals(exchange.getRequestMethod())
-          || !"/api/v1/publisher/upload".equals(exchange.getRequestURI().getPath())
-          || !contentType.startsWith("multipart/form-data")) {
-        exchange.sendResponseHeaders(404, -1);
-        return;
-      }
-      byte[] bundle = filePart(body, contentType);
-      if (bundle == null) {
-        exchange.sendResponseHeaders(400, -1);
-        return;
-      }
-      uploads.add(new Upload(exchange.getRequestURI().getRawQuery(),
-          exchange.getRequestHeaders().getFirst("Authorization"), bundle));
-      byte[] id = ("rehearsal-" + uploads.size()).getBytes(StandardCharsets.US_ASCII);
-      exchange.getResponseHeaders().add("Content-Type", "text/plain");
-      exchange.sendResponseHeaders(201, id.length);
-      exchange.getResponseBody().write(id);
+  private void handle(RecordedRequest request, HttpExchange exchange) throws IOException {
+    String contentType = String.valueOf(request.header("Content-Type"));
+    if (!"POST".equals(request.method()) || !"/api/v1/publisher/upload".equals(request.path())
+        || !contentType.startsWith("multipart/form-data")) {
+      exchange.sendResponseHeaders(404, -1);
+      return;
     }
+    byte[] bundle = filePart(request.body(), contentType);
+    if (bundle == null) {
+      exchange.sendResponseHeaders(400, -1);
+      return;
+    }
+    uploads.add(new Upload(request.query(), request.header("Authorization"), bundle));
+    byte[] id = ("rehearsal-" + uploads.size()).getBytes(StandardCharsets.US_ASCII);
+    exchange.getResponseHeaders().add("Content-Type", "text/plain");
+    exchange.sendResponseHeaders(201, id.length);
+    exchange.getResponseBody().write(id);
   }
 
   /** The content of the first part of a multipart body that carries a file name, or null. */
@@ -107,6 +99,6 @@ final class CentralPortalStub implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
+    server.close();
   }
 }

@@ -4,10 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Makes text from the network safe to put in a message or a log line: the API token is replaced by
- * {@code ***}, and control characters are escaped so that no server can rewrite a terminal.
- *
- * <p>Escaped: the C0 range but tab, DEL, the C1 range, the line and paragraph separators and the
- * bidirectional overrides, each written as {@code \}{@code uXXXX}.
+ * {@code ***}, and control characters but the tab are escaped by {@link ControlChars}, so that no
+ * server can rewrite a terminal.
  *
  * <p>Runtime SPI: public so that the client's other packages can reach it; not meant for
  * applications, and it may change in any release.
@@ -68,36 +66,12 @@ public final class SafeText {
   }
 
   /**
-   * Escapes control characters as {@code \}{@code uXXXX}; tab is kept.
+   * Escapes control characters as {@link ControlChars#escapeKeepingTabs} does.
    *
    * @param text any text
    * @return the text, printable
    */
   public static String escapeControls(String text) {
-    int i = 0;
-    while (i < text.length() && !isControl(text.charAt(i))) {
-      i++;
-    }
-    if (i == text.length()) {
-      return text;
-    }
-    StringBuilder out = new StringBuilder(text.length() + 16).append(text, 0, i);
-    for (; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (isControl(c)) {
-        out.append(String.format("\\u%04X", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
-  }
-
-  private static boolean isControl(char c) {
-    return (c < 0x20 && c != '\t')
-        || (c >= 0x7f && c <= 0x9f)
-        || c == '\u2028' || c == '\u2029'
-        || (c >= '\u202a' && c <= '\u202e')
-        || (c >= '\u2066' && c <= '\u2069');
+    return ControlChars.escapeKeepingTabs(text);
   }
 }

@@ -14,10 +14,13 @@
  *       failure or a body that does not decode becomes an exception.
  *   <li>{@link io.github.realtimekit.client.core.JsonResponses}: a 2xx body decoded, with the
  *       client's mapper ({@code RealtimeKitJson}, public in the client's package).
- *   <li>{@link io.github.realtimekit.client.core.SafeText}: text from the network made safe.
+ *   <li>{@link io.github.realtimekit.client.core.SafeText}: text from the network made safe, and
+ *       {@link io.github.realtimekit.client.core.ControlChars}, the one control-character escaper,
+ *       which other modules and the generated code use too.
  * </ul>
  *
- * <p>The public classes here are the runtime's SPI, public so that the client's other packages can
+ * <p>Apart from {@code OperationDescriptor} and {@code ControlChars}, the public classes here are the
+ * runtime's SPI, public so that the client's other packages can
  * reach them: not meant for applications, and they may change in any release. Nothing returns null
  * unless marked {@code @Nullable}.
  */

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.realtimekit.client.RawServer;
+import io.github.realtimekit.fixtures.LoopbackServer;
 import io.github.realtimekit.client.core.HttpRequest;
 import io.github.realtimekit.client.core.HttpResponse;
 import io.github.realtimekit.client.core.HttpTransport;
@@ -30,18 +30,18 @@ class JdkTransportTest {
 
   static final OperationDescriptor OPERATION = new OperationDescriptor("x", "x", "GET", "/x", true, false);
 
-  static HttpResponse send(RawServer server, long maxBytes, Duration timeout) throws IOException {
+  static HttpResponse send(LoopbackServer server, long maxBytes, Duration timeout) throws IOException {
     HttpRequest request = HttpRequest.of(OPERATION, "GET", server.baseUrl() + "/x", Map.of(), null);
     return new JdkTransport(HTTP, maxBytes, timeout).send(request);
   }
 
   @Test
   void aBodyThatDripsEndsAtTheDeadline() throws Exception {
-    try (RawServer server = new RawServer((head, out) -> {
-      RawServer.write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{");
+    try (LoopbackServer server = LoopbackServer.raw((head, out) -> {
+      LoopbackServer.write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{");
       for (int i = 0; i < 100; i++) {
         Thread.sleep(100);
-        RawServer.write(out, " ");
+        LoopbackServer.write(out, " ");
       }
     })) {
       HttpTimeoutException e = assertThrows(HttpTimeoutException.class,
@@ -53,8 +53,8 @@ class JdkTransportTest {
   @Test
   void aServerThatSendsHeadersAndThenNothingEndsAtTheDeadline() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    try (RawServer server = new RawServer((head, out) -> {
-      RawServer.write(out, "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n");
+    try (LoopbackServer server = LoopbackServer.raw((head, out) -> {
+      LoopbackServer.write(out, "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n");
       release.await(20, TimeUnit.SECONDS);
     })) {
       assertThrows(HttpTimeoutException.class, () -> send(server, 1 << 20, Duration.ofMillis(300)));
@@ -67,8 +67,8 @@ class JdkTransportTest {
   void anEndlessBodyFailsAfterTheLimitAndTheConnectionIsDropped() throws Exception {
     AtomicLong written = new AtomicLong();
     CountDownLatch dropped = new CountDownLatch(1);
-    try (RawServer server = new RawServer((head, out) -> {
-      RawServer.write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+    try (LoopbackServer server = LoopbackServer.raw((head, out) -> {
+      LoopbackServer.write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
       byte[] chunk = ("4000\r\n" + "x".repeat(0x4000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
       try {
         for (int i = 0; i < 1_000_000; i++) {
@@ -89,8 +89,8 @@ class JdkTransportTest {
 
   @Test
   void aDeclaredLengthOverTheLimitFailsWithoutReading() throws Exception {
-    try (RawServer server = new RawServer((head, out) ->
-        RawServer.write(out, "HTTP/1.1 200 OK\r\nContent-Length: 2147483648\r\n\r\n{\"a\":"))) {
+    try (LoopbackServer server = LoopbackServer.raw((head, out) ->
+        LoopbackServer.write(out, "HTTP/1.1 200 OK\r\nContent-Length: 2147483648\r\n\r\n{\"a\":"))) {
       HttpTransport.ResponseTooLargeIOException e = assertThrows(HttpTransport.ResponseTooLargeIOException.class,
           () -> send(server, 1 << 20, Duration.ofSeconds(5)));
       assertEquals("the response body of 2147483648 bytes (Content-Length) exceeds the limit of 1048576 bytes",
@@ -101,7 +101,7 @@ class JdkTransportTest {
   @Test
   void anErrorBodyIsCutAtItsSmallCap() throws Exception {
     String big = "e".repeat(1 << 20);
-    try (RawServer server = new RawServer(RawServer.json(500, big))) {
+    try (LoopbackServer server = LoopbackServer.raw(LoopbackServer.rawJson(500, big))) {
       HttpResponse response = send(server, 16 << 20, Duration.ofSeconds(5));
       assertEquals(500, response.status());
       assertEquals(JdkTransport.MAX_ERROR_BODY_BYTES, response.bodyLength());
@@ -111,7 +111,7 @@ class JdkTransportTest {
   @Test
   void aWholeBodyIsReadIntoOneArray() throws Exception {
     String body = "{\"success\":true,\"pad\":\"" + "p".repeat(300_000) + "\"}";
-    try (RawServer server = new RawServer(RawServer.json(200, body))) {
+    try (LoopbackServer server = LoopbackServer.raw(LoopbackServer.rawJson(200, body))) {
       HttpResponse response = send(server, 1 << 20, Duration.ofSeconds(5));
       assertEquals(body, new String(response.bodyArray(), 0, response.bodyLength(), StandardCharsets.UTF_8));
     }
@@ -121,7 +121,7 @@ class JdkTransportTest {
   void anInterruptCancelsTheCallAndKeepsTheFlag() throws Exception {
     CountDownLatch requested = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    try (RawServer server = new RawServer((head, out) -> {
+    try (LoopbackServer server = LoopbackServer.raw((head, out) -> {
       requested.countDown();
       release.await(20, TimeUnit.SECONDS);
     })) {
