@@ -173,16 +173,6 @@ public final class HttpResponse {
     return stream;
   }
 
-  /**
-   * Returns a copy of this response answering another request, as after a redirect.
-   *
-   * @param other the request
-   * @return the copy
-   */
-  HttpResponse answering(HttpRequest other) {
-    return new HttpResponse(other, status, headers, url, bytes, length, stream);
-  }
-
   /** Stops a streamed body; does nothing for a body read whole. */
   public void discard() {
     if (stream != null) {
