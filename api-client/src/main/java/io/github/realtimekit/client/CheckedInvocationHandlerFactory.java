@@ -2,8 +2,8 @@ package io.github.realtimekit.client;
 
 import feign.InvocationHandlerFactory;
 import feign.Target;
+import io.github.realtimekit.client.core.ErrorMapper;
 import io.github.realtimekit.client.errors.InvalidArgumentException;
-import io.github.realtimekit.client.errors.RealtimeKitException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.util.List;
@@ -12,11 +12,17 @@ import java.util.Map;
 /**
  * Wraps every call of the Feign interface: first checks the arguments against the constraints the
  * spec puts on each parameter (carried by the generated interface), so a bad argument is refused
- * before anything is sent; then maps whatever the call throws to the client's typed exceptions.
+ * before anything is sent; then hands whatever the call throws to {@link ErrorMapper#translate}. The
+ * operation's name is looked up only when a message needs it.
  */
 final class CheckedInvocationHandlerFactory implements InvocationHandlerFactory {
 
   private final ArgumentChecks checks = new ArgumentChecks();
+  private final OperationIndex operations;
+
+  CheckedInvocationHandlerFactory(OperationIndex operations) {
+    this.operations = operations;
+  }
 
   @Override
   public InvocationHandler create(Target target, Map<Method, MethodHandler> dispatch) {
@@ -25,41 +31,16 @@ final class CheckedInvocationHandlerFactory implements InvocationHandlerFactory 
       if (method.getDeclaringClass() == Object.class) {
         return feign.invoke(proxy, method, args);
       }
-      String operation = ErrorMappingClient.operation("#" + method.getName());
-      checkArguments(operation, method, args);
+      List<InvalidArgumentException.Violation> violations =
+          checks.violations(method, args == null ? new Object[0] : args);
+      if (!violations.isEmpty()) {
+        throw new InvalidArgumentException(operations.forMethod(method.getName()).getName(), violations);
+      }
       try {
         return feign.invoke(proxy, method, args);
-      } catch (Error e) {
-        throw e;
       } catch (Throwable t) {
-        throw translate(operation, t);
+        throw ErrorMapper.translate(operations.forMethod(method.getName()).getName(), t);
       }
     };
-  }
-
-  /**
-   * The client's exception for whatever a call threw: the pipeline throws the client's own
-   * exceptions, which Feign may have wrapped (a decoder's failure is wrapped in a DecodeException).
-   */
-  static RealtimeKitException translate(String operation, Throwable thrown) {
-    if (thrown instanceof RealtimeKitException) {
-      return (RealtimeKitException) thrown;
-    }
-    if (thrown instanceof IllegalStateException) {
-      throw (IllegalStateException) thrown;
-    }
-    if (thrown.getCause() instanceof RealtimeKitException) {
-      return (RealtimeKitException) thrown.getCause();
-    }
-    return new RealtimeKitException(operation, "Unexpected failure calling " + operation + ": "
-        + thrown.getClass().getName(), thrown);
-  }
-
-  private void checkArguments(String operation, Method method, Object[] args) {
-    List<InvalidArgumentException.Violation> violations =
-        checks.violations(method, args == null ? new Object[0] : args);
-    if (!violations.isEmpty()) {
-      throw new InvalidArgumentException(operation, violations);
-    }
   }
 }

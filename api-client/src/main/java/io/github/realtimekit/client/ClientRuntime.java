@@ -1,19 +1,26 @@
 package io.github.realtimekit.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import feign.Client;
 import feign.Feign;
 import feign.Logger;
 import feign.Request;
 import feign.Retryer;
+import io.github.realtimekit.client.core.ErrorMapper;
+import io.github.realtimekit.client.core.HttpPipeline;
+import io.github.realtimekit.client.core.HttpTransport;
+import io.github.realtimekit.client.core.JsonResponses;
 import io.github.realtimekit.client.core.OperationDescriptor;
+import io.github.realtimekit.client.core.SafeText;
 import io.github.realtimekit.client.errors.InvalidArgumentException;
-import io.github.realtimekit.client.errors.ResponseDecodingException;
+import io.github.realtimekit.client.transport.JdkTransport;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import java.io.Closeable;
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,52 +30,54 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
 import org.jspecify.annotations.Nullable;
 
 /**
- * What every {@link RealtimeKitClient} of one configuration shares: the pipeline, assembled here, and
- * the generated Feign interfaces on top of it. Knows no operation by name: the generated client
+ * What every {@link RealtimeKitClient} of one configuration shares: the pipelines, assembled here,
+ * and the generated Feign interfaces on top of them. Knows no operation by name: the generated client
  * calls {@link #api(Class)} for its interfaces and {@link #unwrap} / {@link #requireQuery} for
  * what every operation does alike.
  *
- * <p>The pipeline, outermost first: argument checks ({@link CheckedInvocationHandlerFactory}), retries
- * ({@link RetryingClient}), error mapping ({@link ErrorMappingClient}), authentication
- * ({@link AuthenticatingClient}), logging ({@link LoggingClient}), and one transport
- * ({@link JdkTransport}) with a deadline and a size limit.
+ * <p>A call, outermost first: argument checks ({@link CheckedInvocationHandlerFactory}), Feign's
+ * request turned into the pipeline's ({@link FeignAdapter}), then the pipeline of
+ * {@link io.github.realtimekit.client.core}: retries, error mapping, authentication and logging,
+ * around one transport ({@link JdkTransport}) with a deadline and a size limit. Downloads go through
+ * the same transport and logging ({@link #downloadPipeline()}).
  */
 final class ClientRuntime {
 
   private final String baseUrl;
+  private final String userAgent;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Feign.Builder feign;
   private final Map<Class<?>, Object> apis = new ConcurrentHashMap<>();
+  private final ErrorMapper errors;
+  private final HttpPipeline downloads;
+  private final Set<Closeable> open = ConcurrentHashMap.newKeySet();
 
   ClientRuntime(RealtimeKitClientBuilder b) {
     this.baseUrl = b.baseUrl;
+    this.userAgent = b.userAgent;
     ObjectMapper mapper = RealtimeKitJson.newObjectMapper();
     SafeText safe = new SafeText(b.apiToken);
-    HttpClient http = b.httpClient != null ? b.httpClient : SharedHttpClients.get(b.connectTimeout,
-        // HTTP/2 where TLS negotiates it; no h2c upgrade attempt on plain http.
-        b.baseUrl.startsWith("https:") ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1);
-
-    // The pipeline, outermost first: each attempt is authenticated, then logged, then sent.
-    Client transport = new JdkTransport(http, b.maxResponseBytes);
-    Client logging = new LoggingClient(transport, b.httpLogLevel, safe, System::nanoTime);
-    Client authenticating = new AuthenticatingClient(logging, b.apiToken, "realtimekit-java");
-    Client errorMapping = new ErrorMappingClient(authenticating, mapper, safe);
-    Client retrying = new RetryingClient(errorMapping, b.retryPolicy, b.retryListener, b.sleeper,
-        b.currentTimeMillis, b.random);
-    Client pipeline = (request, options) -> {
-      if (closed.get()) {
-        throw new IllegalStateException("This RealtimeKitClient is closed");
-      }
-      return retrying.execute(request, options);
-    };
-
+    HttpClient http = b.httpClient != null ? b.httpClient : JdkTransport.sharedHttpClient(b.connectTimeout, b.baseUrl);
+    HttpTransport transport = new JdkTransport(http, b.maxResponseBytes, b.readTimeout);
+    this.errors = new ErrorMapper(mapper, safe, b.connectTimeout, b.readTimeout);
+    HttpPipeline.Builder pipelines = HttpPipeline.builder()
+        .credentials(b.apiToken, b.userAgent)
+        .logging(b.httpLogLevel != HttpLogLevel.NONE, b.httpLogLevel == HttpLogLevel.HEADERS)
+        .retries(b.maxRetries, b.initialBackoff, b.maxBackoff, b.maxRetryAfter)
+        .retryObserver((operation, next, max, delay, failure) ->
+            b.retryListener.beforeRetry(new RetryEvent(operation, next, max, delay, failure)))
+        .clock(b.sleeper, b.currentTimeMillis, b.random);
+    HttpPipeline pipeline = pipelines.buildForApi(errors, transport);
+    this.downloads = pipelines.buildForDownloads(errors, transport);
+    OperationIndex operations = OperationIndex.ALL;
+    JsonResponses json = new JsonResponses(mapper, b.strictResponses ? validator() : null, errors, safe);
     this.feign = Feign.builder()
-        .client(pipeline)
-        .contract(new SpecContract())
-        .decoder(new ResponseDecoder(new JsonBodyDecoder(mapper, b.strictResponses ? validator() : null, safe)))
+        .client(new FeignAdapter(pipeline, operations, closed::get))
+        .contract(new SpecContract(operations))
+        .decoder(new ResponseDecoder(json))
         .retryer(Retryer.NEVER_RETRY)
         .logLevel(Logger.Level.NONE)
-        .invocationHandlerFactory(new CheckedInvocationHandlerFactory())
+        .invocationHandlerFactory(new CheckedInvocationHandlerFactory(operations))
         .options(new Request.Options(
             b.connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
             b.readTimeout.toMillis(), TimeUnit.MILLISECONDS,
@@ -85,9 +94,61 @@ final class ClientRuntime {
     return type.cast(apis.computeIfAbsent(type, t -> feign.target(new FormArrayTarget<>(t, baseUrl))));
   }
 
-  /** Ends every later call of every client on this runtime. */
+  /** The pipeline downloads go through: the API's transport and logging, no credential. */
+  HttpPipeline downloadPipeline() {
+    return downloads;
+  }
+
+  /** The one error mapper of this configuration. */
+  ErrorMapper errors() {
+    return errors;
+  }
+
+  /** The {@code User-Agent} of every call and download. */
+  String userAgent() {
+    return userAgent;
+  }
+
+  /** Refuses to start anything once closed. */
+  void requireOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("This RealtimeKitClient is closed");
+    }
+  }
+
+  /** Keeps something open on this runtime's behalf (a download's body), to be closed with it. */
+  void track(Closeable resource) {
+    open.add(resource);
+    if (closed.get()) {
+      untrack(resource);
+      closeQuietly(resource);
+      requireOpen();
+    }
+  }
+
+  void untrack(Closeable resource) {
+    open.remove(resource);
+  }
+
+  /**
+   * Ends every later call of every client on this runtime, and stops the downloads under way. The
+   * JDK client is the caller's or shared by configuration, and holds nothing of this runtime's.
+   */
   void close() {
-    closed.set(true);
+    if (closed.compareAndSet(false, true)) {
+      for (Closeable resource : open) {
+        closeQuietly(resource);
+      }
+      open.clear();
+    }
+  }
+
+  private static void closeQuietly(Closeable resource) {
+    try {
+      resource.close();
+    } catch (IOException | RuntimeException e) {
+      // Closing: nothing more to do with it.
+    }
   }
 
   /**
@@ -98,9 +159,9 @@ final class ClientRuntime {
       Function<R, @Nullable T> data) {
     T value = data.apply(response.getValue());
     if (value == null) {
-      throw new ResponseDecodingException(operation.getName(), response.getStatusCode(),
+      throw ErrorMapper.missingContent(operation, response.getStatusCode(),
           "The response of " + operation.getName() + " holds no data: "
-              + SafeText.escapeControls(String.valueOf(response.getValue())), "", null);
+              + SafeText.escapeControls(String.valueOf(response.getValue())), "");
     }
     return response.withValue(value);
   }

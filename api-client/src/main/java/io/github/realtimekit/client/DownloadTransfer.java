@@ -1,35 +1,31 @@
 package io.github.realtimekit.client;
 
+import io.github.realtimekit.client.core.ErrorMapper;
+import io.github.realtimekit.client.core.HttpRequest;
+import io.github.realtimekit.client.core.HttpResponse;
+import io.github.realtimekit.client.core.HttpTransport;
+import io.github.realtimekit.client.core.OperationDescriptor;
+import io.github.realtimekit.client.core.SafeText;
 import io.github.realtimekit.client.errors.DownloadContentException;
 import io.github.realtimekit.client.errors.DownloadException;
-import io.github.realtimekit.client.errors.DownloadStatusException;
-import io.github.realtimekit.client.errors.NetworkException;
-import io.github.realtimekit.client.errors.NetworkTimeoutException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
-import java.nio.channels.ClosedByInterruptException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalLong;
-import java.util.concurrent.Flow;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One GET of a download URL, and its body as an {@link InputStream} that checks what arrives: the
- * status, the media type, a {@code Content-Range} that continues the partial file, the size against
- * {@code Content-Length} and the recording's {@code file_size}, and bytes arriving at least once per
- * idle timeout. Failures are the typed exceptions of {@code errors}, thrown from {@code read} too; an
- * interrupt ends a wait for the body.
+ * One GET of a download URL through the client's download pipeline, and its body as an
+ * {@link InputStream} that checks what arrives: the status, the media type, a {@code Content-Range}
+ * that continues the partial file, the size against {@code Content-Length} and the recording's
+ * {@code file_size}, and bytes arriving at least once per idle timeout. Failures are the typed
+ * exceptions of {@code errors}, made by the client's {@link ErrorMapper} and thrown from {@code read}
+ * too; an interrupt ends a wait for the body, and closing the client ends the transfer.
  */
 final class DownloadTransfer extends InputStream {
 
@@ -37,123 +33,118 @@ final class DownloadTransfer extends InputStream {
       Pattern.CASE_INSENSITIVE);
   private static final Pattern UNSATISFIED_RANGE = Pattern.compile("bytes\\s+\\*/(\\d+)", Pattern.CASE_INSENSITIVE);
 
+  /** What the pipeline knows of a download: not an operation of the spec. */
+  static final OperationDescriptor DOWNLOAD = new OperationDescriptor(DownloadException.OPERATION,
+      DownloadException.OPERATION, "GET", "{url}", true, false);
+
+  private final ClientRuntime runtime;
+  private final HttpRequest request;
   private final String host;
-  private final String query;
   private final long start;
   private final long expected;
   private final long stated;
   private final String contentType;
   private final boolean alreadyComplete;
-  private final BodyReader body;
-  private final Duration idle;
+  private final HttpResponse response;
   private final DownloadProgress progress;
   private long position;
   private boolean ended;
+  private volatile boolean clientClosed;
+  private final java.io.Closeable onClientClose = () -> {
+    clientClosed = true;
+    cancel();
+  };
 
-  private DownloadTransfer(String host, String query, long start, long expected, long stated, String contentType,
-      boolean alreadyComplete, BodyReader body, Duration idle, DownloadProgress progress) {
+  private DownloadTransfer(ClientRuntime runtime, HttpRequest request, String host, long start, long expected,
+      long stated, String contentType, boolean alreadyComplete, HttpResponse response, DownloadProgress progress) {
+    this.runtime = runtime;
+    this.request = request;
     this.host = host;
-    this.query = query;
     this.start = start;
     this.expected = expected;
     this.stated = stated;
     this.contentType = contentType;
     this.alreadyComplete = alreadyComplete;
-    this.body = body;
-    this.idle = idle;
+    this.response = response;
     this.progress = progress;
     this.position = start;
     this.ended = alreadyComplete;
+    if (!alreadyComplete) {
+      runtime.track(onClientClose);
+    }
   }
 
   /**
    * Sends the request and checks the response's status and headers.
    *
-   * @param http the client to send with
+   * @param runtime the client's runtime: its download pipeline, error mapper and user agent
    * @param url an absolute http or https URL
    * @param offset bytes of the file already held, asked for from there with {@code Range}; 0 for the whole file
    * @param stated the size the recording states, or -1
    * @param idle the longest wait for the response, and then for each next bytes of the body
-   * @param userAgent the {@code User-Agent} header
    * @param progress told of the bytes as they arrive
    * @return the transfer, whose {@link #start()} is 0 when the host sent the whole file
    */
-  static DownloadTransfer start(HttpClient http, URI url, long offset, long stated, Duration idle, String userAgent,
+  static DownloadTransfer start(ClientRuntime runtime, URI url, long offset, long stated, Duration idle,
       DownloadProgress progress) {
-    String host = SafeText.of(url.getHost());
-    boolean https = "https".equalsIgnoreCase(url.getScheme());
-    HttpRequest.Builder request = HttpRequest.newBuilder(url)
-        .timeout(idle)
-        .header("User-Agent", userAgent)
-        .GET();
-    if (!https) {
-      // No h2c upgrade attempt on plain http.
-      request.version(HttpClient.Version.HTTP_1_1);
-    }
+    runtime.requireOpen();
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    // The URL is signed for another host: no Authorization, cookie or other credential is sent.
+    headers.put("User-Agent", List.of(runtime.userAgent()));
     if (offset > 0) {
-      request.header("Range", "bytes=" + offset + "-");
+      headers.put("Range", List.of("bytes=" + offset + "-"));
     }
-    HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
+    HttpRequest request = HttpRequest.streamed(DOWNLOAD, url.toString(), headers, idle);
+    HttpResponse response;
     try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofPublisher());
-    } catch (HttpConnectTimeoutException e) {
-      throw new NetworkTimeoutException(DownloadException.OPERATION,
-          "download from " + host + ": no connection within the connect timeout", e);
-    } catch (HttpTimeoutException e) {
-      throw new NetworkTimeoutException(DownloadException.OPERATION,
-          "download from " + host + ": no response within " + seconds(idle), e);
+      response = runtime.downloadPipeline().send(request);
     } catch (IOException e) {
-      if (Thread.currentThread().isInterrupted() || e instanceof ClosedByInterruptException) {
-        throw interrupted(host, e);
-      }
-      throw new NetworkException(DownloadException.OPERATION, "download from " + host + " failed: "
-          + (e instanceof ConnectException ? "cannot connect: " : "") + describe(e, url.getRawQuery()), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw interrupted(host, e);
+      throw runtime.errors().downloadFailure(request, e, -1, -1);
     }
-    BodyReader body = new BodyReader();
-    response.body().subscribe(body);
     try {
-      return checked(response, body, http, url, host, https, offset, stated, idle, userAgent, progress);
+      return checked(runtime, request, response, url, offset, stated, idle, progress);
     } catch (RuntimeException e) {
-      body.cancel();
+      response.discard();
       throw e;
     }
   }
 
-  private static DownloadTransfer checked(HttpResponse<?> response, BodyReader body, HttpClient http, URI url, String host,
-      boolean https, long offset, long stated, Duration idle, String userAgent, DownloadProgress progress) {
-    if (https && !"https".equalsIgnoreCase(response.uri().getScheme())) {
-      throw new DownloadException(host, "download from " + host + " was redirected from https to "
-          + SafeText.of(response.uri().getScheme()) + "; not accepted", null);
+  private static DownloadTransfer checked(ClientRuntime runtime, HttpRequest request, HttpResponse response,
+      URI url, long offset, long stated, Duration idle, DownloadProgress progress) {
+    String host = SafeText.of(url.getHost());
+    String answered = URI.create(response.url()).getScheme();
+    if ("https".equalsIgnoreCase(url.getScheme()) && !"https".equalsIgnoreCase(answered)) {
+      // A caller's HttpClient may follow redirects itself.
+      throw runtime.errors().downloadRedirectRefused(url.toString(), answered);
     }
-    int status = response.statusCode();
-    String contentType = response.headers().firstValue("Content-Type").map(SafeText::of).orElse(null);
+    int status = response.status();
+    String type = response.header("Content-Type");
+    String contentType = type == null ? null : SafeText.of(type);
     if (status == 416 && offset > 0) {
-      long total = response.headers().firstValue("Content-Range").map(UNSATISFIED_RANGE::matcher)
-          .filter(Matcher::matches).map(m -> parse(m.group(1))).orElse(-1L);
+      String unsatisfied = response.header("Content-Range");
+      Matcher u = UNSATISFIED_RANGE.matcher(unsatisfied == null ? "" : unsatisfied);
+      long total = u.matches() ? parse(u.group(1)) : -1L;
+      response.discard();
       if (total == offset && (stated < 0 || stated == total)) {
         // The partial file already holds the whole file.
-        body.cancel();
-        return new DownloadTransfer(host, url.getRawQuery(), offset, total, stated, contentType, true, null, idle, progress);
+        return new DownloadTransfer(runtime, request, host, offset, total, stated, contentType, true, response,
+            progress);
       }
-      body.cancel();
-      return start(http, url, 0, stated, idle, userAgent, progress);
+      return start(runtime, url, 0, stated, idle, progress);
     }
     if (status / 100 != 2) {
-      throw new DownloadStatusException(host, status, "download failed: HTTP " + status + " from " + host
-          + (offset > 0 ? " (resuming at byte " + offset + ")" : ""));
+      throw runtime.errors().downloadStatusFailure(response, offset);
     }
     if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/html")) {
       throw new DownloadContentException(host, -1, stated, "download from " + host
           + " answered with an HTML page (Content-Type " + contentType + "), not the recording's file");
     }
-    OptionalLong length = response.headers().firstValueAsLong("Content-Length");
+    long declared = parse(String.valueOf(response.header("Content-Length")).trim());
+    java.util.OptionalLong length = declared >= 0 ? java.util.OptionalLong.of(declared) : java.util.OptionalLong.empty();
     long start;
     long total;
     if (status == 206) {
-      String range = response.headers().firstValue("Content-Range").orElse("");
+      String range = String.valueOf(response.header("Content-Range") == null ? "" : response.header("Content-Range"));
       Matcher m = CONTENT_RANGE.matcher(range.trim());
       if (offset <= 0 || !m.matches()) {
         throw new DownloadContentException(host, -1, stated, "download from " + host
@@ -183,8 +174,8 @@ final class DownloadTransfer extends InputStream {
           + " bytes but the recording's file_size is " + stated);
     }
     long expected = total >= 0 ? total : stated;
-    DownloadTransfer transfer = new DownloadTransfer(host, url.getRawQuery(), start, expected, stated, contentType, false,
-        body, idle, progress);
+    DownloadTransfer transfer = new DownloadTransfer(runtime, request, host, start, expected, stated, contentType,
+        false, response, progress);
     progress.update(start, expected);
     return transfer;
   }
@@ -250,17 +241,14 @@ final class DownloadTransfer extends InputStream {
     }
     int n;
     try {
-      n = body.read(b, off, len, idle);
-    } catch (BodyReader.StalledException e) {
-      body.cancel();
-      throw stalled();
-    } catch (InterruptedException e) {
-      body.cancel();
-      throw interrupted(host, e);
+      n = response.stream().read(b, off, len);
     } catch (IOException e) {
-      body.cancel();
-      throw new NetworkException(DownloadException.OPERATION, "download from " + host + " failed after " + position
-          + " bytes" + (expected >= 0 ? " of " + expected : "") + ": " + describe(e, query), e);
+      cancel();
+      runtime.requireOpen();
+      throw runtime.errors().downloadFailure(request, e, position, expected);
+    }
+    if (clientClosed) {
+      runtime.requireOpen();
     }
     if (n < 0) {
       ended = true;
@@ -269,7 +257,7 @@ final class DownloadTransfer extends InputStream {
     }
     position += n;
     if (expected >= 0 && position > expected) {
-      body.cancel();
+      cancel();
       throw new DownloadContentException(host, position, expected, "download from " + host + " sent more than the "
           + expected + " bytes " + (stated >= 0 ? "the recording's file_size states" : "it announced"));
     }
@@ -287,22 +275,15 @@ final class DownloadTransfer extends InputStream {
     }
   }
 
-  private RuntimeException stalled() {
-    return new NetworkTimeoutException(DownloadException.OPERATION, "download from " + host + " stalled: no data for "
-        + seconds(idle) + " after " + position + " bytes", null);
-  }
-
-  private static DownloadException interrupted(String host, Exception cause) {
-    Thread.currentThread().interrupt();
-    return new DownloadException(host, "download from " + host + " interrupted", cause);
-  }
-
   @Override
   public void close() {
     ended = true;
-    if (body != null) {
-      body.cancel();
-    }
+    cancel();
+  }
+
+  private void cancel() {
+    response.discard();
+    runtime.untrack(onClientClose);
   }
 
   private static long parse(String digits) {
@@ -312,22 +293,4 @@ final class DownloadTransfer extends InputStream {
       return -1;
     }
   }
-
-  static String seconds(Duration d) {
-    return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
-  }
-
-  /** The exception's type and message, without the URL's query (a pre-signed URL's signature). */
-  static String describe(Throwable e, String query) {
-    String message = e.getMessage();
-    String type = e.getClass().getSimpleName();
-    if (message == null || message.isBlank()) {
-      return type;
-    }
-    if (query != null && !query.isEmpty()) {
-      message = message.replace(query, "***");
-    }
-    return type + ": " + SafeText.of(message);
-  }
-
 }

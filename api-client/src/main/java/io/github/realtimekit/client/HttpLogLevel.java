@@ -16,5 +16,5 @@ public enum HttpLogLevel {
   HEADERS;
 
   /** The name of the {@code java.util.logging} logger the HTTP log goes to. */
-  public static final String LOGGER_NAME = LoggingClient.LOGGER_NAME;
+  public static final String LOGGER_NAME = io.github.realtimekit.client.core.HttpPipeline.LOGGER_NAME;
 }

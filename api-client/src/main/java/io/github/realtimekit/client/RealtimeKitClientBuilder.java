@@ -1,9 +1,8 @@
 package io.github.realtimekit.client;
 
-import java.net.URI;
+import io.github.realtimekit.client.core.HttpPipeline;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -20,11 +19,15 @@ public final class RealtimeKitClientBuilder {
   Duration connectTimeout = Duration.ofSeconds(10);
   Duration readTimeout = Duration.ofSeconds(60);
   long maxResponseBytes = RealtimeKitClient.DEFAULT_MAX_RESPONSE_BYTES;
-  RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+  int maxRetries = 2;
+  Duration initialBackoff = Duration.ofMillis(500);
+  Duration maxBackoff = Duration.ofSeconds(8);
+  Duration maxRetryAfter = Duration.ofSeconds(60);
+  String userAgent = "realtimekit-java";
   RetryListener retryListener = RetryListener.NONE;
   boolean strictResponses;
   HttpLogLevel httpLogLevel = HttpLogLevel.NONE;
-  RetryingClient.Sleeper sleeper = duration -> Thread.sleep(duration.toMillis());
+  HttpPipeline.Sleeper sleeper = duration -> Thread.sleep(duration.toMillis());
   LongSupplier currentTimeMillis = System::currentTimeMillis;
   DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
 
@@ -166,7 +169,7 @@ public final class RealtimeKitClientBuilder {
     if (maxRetries < 0) {
       throw new IllegalArgumentException("maxRetries: must be 0 or more, was " + maxRetries);
     }
-    retryPolicy = retryPolicy.withMaxRetries(maxRetries);
+    this.maxRetries = maxRetries;
     return this;
   }
 
@@ -179,12 +182,13 @@ public final class RealtimeKitClientBuilder {
    * @return this builder
    */
   public RealtimeKitClientBuilder retryBackoff(Duration initial, Duration max) {
-    requireNotNegative("retryBackoff initial", initial);
-    requireNotNegative("retryBackoff max", max);
+    BuilderChecks.requireNotNegative("retryBackoff initial", initial);
+    BuilderChecks.requireNotNegative("retryBackoff max", max);
     if (max.compareTo(initial) < 0) {
       throw new IllegalArgumentException("retryBackoff: max must be at least initial, was " + max + " < " + initial);
     }
-    retryPolicy = retryPolicy.withBackoff(initial, max);
+    this.initialBackoff = initial;
+    this.maxBackoff = max;
     return this;
   }
 
@@ -196,8 +200,8 @@ public final class RealtimeKitClientBuilder {
    * @return this builder
    */
   public RealtimeKitClientBuilder maxRetryAfter(Duration maxRetryAfter) {
-    requireNotNegative("maxRetryAfter", maxRetryAfter);
-    retryPolicy = retryPolicy.withMaxRetryAfter(maxRetryAfter);
+    BuilderChecks.requireNotNegative("maxRetryAfter", maxRetryAfter);
+    this.maxRetryAfter = maxRetryAfter;
     return this;
   }
 
@@ -238,8 +242,24 @@ public final class RealtimeKitClientBuilder {
     return this;
   }
 
+  /**
+   * Sets the {@code User-Agent} header of every call and download, such as a program's
+   * {@code name/version}.
+   *
+   * @param userAgent printable, not blank; {@code realtimekit-java} by default
+   * @return this builder
+   */
+  public RealtimeKitClientBuilder userAgent(String userAgent) {
+    Objects.requireNonNull(userAgent, "userAgent");
+    if (userAgent.isBlank() || userAgent.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+      throw new IllegalArgumentException("userAgent: must be printable and not blank");
+    }
+    this.userAgent = userAgent;
+    return this;
+  }
+
   /** Replaces sleeping, the clock and the jitter, so that tests need not wait. */
-  RealtimeKitClientBuilder clock(RetryingClient.Sleeper sleeper, LongSupplier currentTimeMillis, DoubleSupplier random) {
+  RealtimeKitClientBuilder clock(HttpPipeline.Sleeper sleeper, LongSupplier currentTimeMillis, DoubleSupplier random) {
     this.sleeper = sleeper;
     this.currentTimeMillis = currentTimeMillis;
     this.random = random;
@@ -261,9 +281,9 @@ public final class RealtimeKitClientBuilder {
     }
     requireSet("accountId", accountId);
     requireSet("appId", appId);
-    requirePositive("connectTimeout", connectTimeout);
-    requirePositive("readTimeout", readTimeout);
-    baseUrl = normalizeBaseUrl(baseUrl);
+    BuilderChecks.requirePositive("connectTimeout", connectTimeout);
+    BuilderChecks.requirePositive("readTimeout", readTimeout);
+    baseUrl = BuilderChecks.normalizeBaseUrl(baseUrl);
     return new RealtimeKitClient(new ClientRuntime(this), accountId, appId);
   }
 
@@ -273,37 +293,5 @@ public final class RealtimeKitClientBuilder {
       throw new IllegalArgumentException(name + ": must be set and not blank" + env);
     }
     return value;
-  }
-
-  private static void requirePositive(String name, Duration value) {
-    if (value == null || value.isZero() || value.isNegative()) {
-      throw new IllegalArgumentException(name + ": must be a positive duration, was " + value);
-    }
-  }
-
-  private static void requireNotNegative(String name, Duration value) {
-    if (value == null || value.isNegative()) {
-      throw new IllegalArgumentException(name + ": must be 0 or a positive duration, was " + value);
-    }
-  }
-
-  private static String normalizeBaseUrl(String url) {
-    if (url == null || url.isBlank()) {
-      throw new IllegalArgumentException("baseUrl: must not be null or blank");
-    }
-    URI uri;
-    try {
-      uri = URI.create(url.trim());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("baseUrl: must be an absolute http or https URL, was "
-          + SafeText.escapeControls(url), e);
-    }
-    String scheme = uri.getScheme();
-    if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) || uri.getHost() == null) {
-      throw new IllegalArgumentException("baseUrl: must be an absolute http or https URL, was "
-          + SafeText.escapeControls(url));
-    }
-    String s = scheme.toLowerCase(Locale.ROOT) + uri.toString().substring(scheme.length());
-    return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
   }
 }

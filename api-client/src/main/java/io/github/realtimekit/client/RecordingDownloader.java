@@ -1,46 +1,32 @@
 package io.github.realtimekit.client;
 
-import io.github.realtimekit.client.errors.DownloadContentException;
+import io.github.realtimekit.client.core.SafeText;
 import io.github.realtimekit.client.errors.DownloadException;
-import io.github.realtimekit.client.errors.DownloadFileException;
 import io.github.realtimekit.client.errors.NoDownloadUrlException;
 import io.github.realtimekit.model.Recording;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.nio.ByteBuffer;
-import java.nio.channels.ClosedByInterruptException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Downloads a recording's file, the recording itself ({@code download_url}) or its audio
- * ({@code audio_download_url}), to a {@link Path} or as an {@link InputStream}.
+ * ({@code audio_download_url}), to a {@link Path} or as an {@link InputStream}. Get one from the
+ * client, {@link RealtimeKitClient#downloader()}: it sends through the client's transport, with its
+ * HTTP log, redaction, {@code User-Agent} and connect timeout.
  *
  * <pre>{@code
- * RecordingDownloader downloader = RecordingDownloader.create();
+ * RecordingDownloader downloader = client.downloader();
  * Recording recording = client.getRecording(recordingId);
  * DownloadResult saved = downloader.download(recording, RecordingDownloader.Kind.VIDEO, Path.of("meeting.mp4"),
  *     DownloadOptions.builder().progress((bytes, total) -> System.err.print("\r" + bytes + " / " + total)).build());
  * }</pre>
  *
  * <ul>
- *   <li>The download URLs are pre-signed for another host: the downloader has no API token and sends
- *       no {@code Authorization} header, nor any cookie or credential.</li>
+ *   <li>The download URLs are pre-signed for another host: a download sends no {@code Authorization}
+ *       header, nor any cookie or credential, and no log line shows the URL's query.</li>
  *   <li>A file is written to a temporary file in the target's directory and renamed to the target
  *       (atomically where the file system can) only once complete, checked and flushed to disk; a
  *       failed or interrupted download deletes it, unless {@link DownloadOptions.Builder#resume(boolean)}
@@ -49,23 +35,21 @@ import java.util.concurrent.ThreadLocalRandom;
  *       its {@code file_size}; an HTML page, an empty or short body, or a status other than 2xx is an
  *       error ({@link io.github.realtimekit.client.errors.DownloadException} and its subclasses), never
  *       a saved file.</li>
- *   <li>Redirects are followed, as the JDK's {@link HttpClient.Redirect#NORMAL} does, but never from
- *       https to http. Pre-signed URLs normally answer directly.</li>
+ *   <li>Redirects are followed, up to 5, but never from https to http. Pre-signed URLs normally
+ *       answer directly.</li>
  *   <li>A body that receives nothing for the idle timeout fails with a
  *       {@link io.github.realtimekit.client.errors.NetworkTimeoutException}; a slow but moving transfer
  *       may take as long as it needs.</li>
+ *   <li>Closing the client stops the downloads under way: they fail with
+ *       {@link IllegalStateException}, and their temporary files are deleted.</li>
  * </ul>
  *
- * <p>A downloader is immutable and safe to share between threads; build it once.
+ * <p>A downloader is immutable and safe to share between threads.
  */
 public final class RecordingDownloader {
 
-  /** The default time to connect. */
-  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   /** The default longest wait for the response, and then for each next bytes of the body. */
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
-
-  private static final int BUFFER = 64 * 1024;
 
   /** Which of a recording's files to download. */
   public enum Kind {
@@ -117,40 +101,36 @@ public final class RecordingDownloader {
     }
   }
 
-  private final HttpClient http;
-  private final boolean ownClient;
-  private final Duration connectTimeout;
+  private final ClientRuntime runtime;
   private final Duration idleTimeout;
-  private final String userAgent;
 
-  private RecordingDownloader(Builder b) {
-    this.ownClient = b.http == null;
-    this.connectTimeout = b.connectTimeout;
-    this.http = b.http != null ? b.http : HttpClient.newBuilder()
-        .connectTimeout(b.connectTimeout)
-        // Never from https to http; the downloader holds no credential a redirect could carry away.
-        .followRedirects(HttpClient.Redirect.NORMAL)
-        .build();
-    this.idleTimeout = b.idleTimeout;
-    this.userAgent = b.userAgent;
+  RecordingDownloader(ClientRuntime runtime, Duration idleTimeout) {
+    this.runtime = runtime;
+    this.idleTimeout = idleTimeout;
   }
 
   /**
-   * Returns a downloader with the defaults: its own {@link HttpClient}, 10 s to connect, 60 s idle.
+   * Returns a downloader like this one with another idle timeout.
    *
-   * @return a new downloader
+   * @param idleTimeout the longest wait for the response, and then for each next bytes of its body;
+   *     more than zero. It bounds a stalled transfer, not the whole transfer.
+   * @return the downloader
    */
-  public static RecordingDownloader create() {
-    return builder().build();
+  public RecordingDownloader withIdleTimeout(Duration idleTimeout) {
+    Objects.requireNonNull(idleTimeout, "idleTimeout");
+    if (idleTimeout.isZero() || idleTimeout.isNegative()) {
+      throw new IllegalArgumentException("idleTimeout: must be more than zero, was " + idleTimeout);
+    }
+    return new RecordingDownloader(runtime, idleTimeout);
   }
 
   /**
-   * Returns a builder with the defaults.
+   * Returns the idle timeout.
    *
-   * @return a new builder
+   * @return the longest wait for the response, and then for each next bytes of its body
    */
-  public static Builder builder() {
-    return new Builder();
+  public Duration getIdleTimeout() {
+    return idleTimeout;
   }
 
   /**
@@ -196,62 +176,10 @@ public final class RecordingDownloader {
    */
   public DownloadResult download(Recording recording, Kind kind, Path target, DownloadOptions options) {
     Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(target, "target");
     URI url = url(recording, kind);
-    long stated = kind.statedSize(recording);
-    String host = SafeText.of(url.getHost());
-    Path temp = options.isResume() ? partialFile(target)
-        : target.resolveSibling("." + Objects.requireNonNull(target.getFileName(), "target") + "."
-            + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL) + ".part");
-    Thread cleanup = options.isResume() ? null : new Thread(() -> deleteQuietly(temp), "realtimekit-download-cleanup");
-    boolean hook = cleanup != null && addShutdownHook(cleanup);
-    boolean complete = false;
-    boolean keep = options.isResume();
-    FileChannel file = open(temp, options.isResume(), host);
-    try {
-      lock(file, temp, options.isResume(), host);
-      long held = size(file, temp, host);
-      if (held > 0 && stated >= 0 && held > stated) {
-        truncate(file, temp, host);
-        held = 0;
-      }
-      DownloadResult result;
-      try (DownloadTransfer transfer = DownloadTransfer.start(http, url, held, stated, idleTimeout, userAgent,
-          options.getProgress())) {
-        MessageDigest digest = options.isSha256() ? sha256() : null;
-        long size;
-        if (transfer.alreadyComplete()) {
-          hashPrefix(file, held, digest, temp, host);
-          size = held;
-          options.getProgress().update(size, size);
-        } else {
-          if (transfer.start() == 0 && held > 0) {
-            truncate(file, temp, host);
-          }
-          hashPrefix(file, transfer.start(), digest, temp, host);
-          size = copy(transfer, file, transfer.start(), digest, temp, host);
-        }
-        force(file, temp, host);
-        result = new DownloadResult(target, size, transfer.alreadyComplete() ? held : transfer.start(),
-            digest == null ? null : HexFormat.of().formatHex(digest.digest()), transfer.contentType());
-      } catch (DownloadContentException e) {
-        // What arrived is not the file: nothing of it is worth resuming.
-        keep = false;
-        throw e;
-      }
-      options.getBeforeRename().accept(result);
-      close(file, temp, host);
-      move(temp, target, host);
-      complete = true;
-      return result;
-    } finally {
-      closeQuietly(file);
-      if (!complete && (!keep || isEmpty(temp))) {
-        deleteQuietly(temp);
-      }
-      if (hook) {
-        removeShutdownHook(cleanup);
-      }
-    }
+    runtime.requireOpen();
+    return FileDownload.download(runtime, url, kind.statedSize(recording), idleTimeout, target, options);
   }
 
   /**
@@ -269,8 +197,7 @@ public final class RecordingDownloader {
    */
   public InputStream open(Recording recording, Kind kind, DownloadProgress progress) {
     Objects.requireNonNull(progress, "progress");
-    return DownloadTransfer.start(http, url(recording, kind), 0, kind.statedSize(recording), idleTimeout, userAgent,
-        progress);
+    return DownloadTransfer.start(runtime, url(recording, kind), 0, kind.statedSize(recording), idleTimeout, progress);
   }
 
   /**
@@ -286,8 +213,7 @@ public final class RecordingDownloader {
 
   @Override
   public String toString() {
-    return "RecordingDownloader[" + (ownClient ? "connect timeout " + connectTimeout : "caller's HttpClient")
-        + ", idle timeout " + idleTimeout + "]";
+    return "RecordingDownloader[idle timeout " + idleTimeout + "]";
   }
 
   private static URI url(Recording recording, Kind kind) {
@@ -306,259 +232,5 @@ public final class RecordingDownloader {
           + kind.getField() + " that is not an http or https URL");
     }
     return url;
-  }
-
-  private static FileChannel open(Path temp, boolean resume, String host) {
-    try {
-      return resume
-          ? FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)
-          : FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
-    } catch (IOException e) {
-      throw fileFailure(host, "cannot create " + SafeText.of(temp), e);
-    }
-  }
-
-  private static void lock(FileChannel file, Path temp, boolean resume, String host) {
-    if (!resume) {
-      return;
-    }
-    FileLock lock;
-    try {
-      lock = file.tryLock();
-    } catch (OverlappingFileLockException e) {
-      lock = null;
-    } catch (IOException e) {
-      // A file system without locks: go on without.
-      return;
-    }
-    if (lock == null) {
-      throw new DownloadFileException(host, "another download is writing " + SafeText.of(temp), null);
-    }
-  }
-
-  private static long size(FileChannel file, Path temp, String host) {
-    try {
-      return file.size();
-    } catch (IOException e) {
-      throw fileFailure(host, "cannot read " + SafeText.of(temp), e);
-    }
-  }
-
-  private static void truncate(FileChannel file, Path temp, String host) {
-    try {
-      file.truncate(0);
-    } catch (IOException e) {
-      throw fileFailure(host, "cannot write " + SafeText.of(temp), e);
-    }
-  }
-
-  private static void hashPrefix(FileChannel file, long length, MessageDigest digest, Path temp, String host) {
-    if (digest == null || length == 0) {
-      return;
-    }
-    ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
-    long position = 0;
-    try {
-      while (position < length) {
-        buffer.clear().limit((int) Math.min(BUFFER, length - position));
-        int n = file.read(buffer, position);
-        if (n < 0) {
-          throw new IOException("the file ended at " + position + " of " + length + " bytes");
-        }
-        buffer.flip();
-        digest.update(buffer);
-        position += n;
-      }
-    } catch (IOException e) {
-      throw fileFailure(host, "cannot read " + SafeText.of(temp), e);
-    }
-  }
-
-  private static long copy(DownloadTransfer body, FileChannel file, long start, MessageDigest digest, Path temp,
-      String host) {
-    byte[] buffer = new byte[BUFFER];
-    long position = start;
-    while (true) {
-      int n = body.read(buffer, 0, buffer.length);
-      if (n < 0) {
-        return position;
-      }
-      if (digest != null) {
-        digest.update(buffer, 0, n);
-      }
-      ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, n);
-      try {
-        while (bytes.hasRemaining()) {
-          position += file.write(bytes, position);
-        }
-      } catch (IOException e) {
-        throw fileFailure(host, "cannot write " + SafeText.of(temp), e);
-      }
-    }
-  }
-
-  private static void force(FileChannel file, Path temp, String host) {
-    try {
-      file.force(true);
-    } catch (IOException e) {
-      throw fileFailure(host, "cannot write " + SafeText.of(temp), e);
-    }
-  }
-
-  private static void close(FileChannel file, Path temp, String host) {
-    try {
-      file.close();
-    } catch (IOException e) {
-      throw fileFailure(host, "cannot write " + SafeText.of(temp), e);
-    }
-  }
-
-  private static void move(Path temp, Path target, String host) {
-    try {
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      throw fileFailure(host, "cannot rename " + SafeText.of(temp) + " to " + SafeText.of(target.getFileName()), e);
-    }
-  }
-
-  private static DownloadException fileFailure(String host, String message, IOException e) {
-    if (e instanceof ClosedByInterruptException || Thread.currentThread().isInterrupted()) {
-      Thread.currentThread().interrupt();
-      return new DownloadException(host, "download from " + host + " interrupted", e);
-    }
-    return new DownloadFileException(host, message + ": " + DownloadTransfer.describe(e, null), e);
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every Java platform has SHA-256", e);
-    }
-  }
-
-  private static boolean addShutdownHook(Thread hook) {
-    try {
-      Runtime.getRuntime().addShutdownHook(hook);
-      return true;
-    } catch (IllegalStateException e) {
-      return false;
-    }
-  }
-
-  private static void removeShutdownHook(Thread hook) {
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException e) {
-      // Shutting down: the hook runs, and finds nothing left to delete.
-    }
-  }
-
-  private static void deleteQuietly(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      // Best effort: a failure is already being reported.
-    }
-  }
-
-  private static boolean isEmpty(Path file) {
-    try {
-      return Files.size(file) == 0;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static void closeQuietly(FileChannel file) {
-    try {
-      file.close();
-    } catch (IOException e) {
-      // Already failing or already closed.
-    }
-  }
-
-  /** Builds a {@link RecordingDownloader}. */
-  public static final class Builder {
-    private HttpClient http;
-    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-    private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
-    private String userAgent = "realtimekit-java";
-
-    private Builder() {
-    }
-
-    /**
-     * Sends with the caller's {@link HttpClient} instead of one of the downloader's own. Its connect
-     * timeout, redirect policy, proxy and executor apply, and {@link #connectTimeout(Duration)} does not;
-     * give it no {@link java.net.Authenticator}, since the download host must receive no credential. A
-     * response redirected from https to http is refused whatever its policy.
-     *
-     * @param http the client
-     * @return this builder
-     */
-    public Builder httpClient(HttpClient http) {
-      this.http = Objects.requireNonNull(http, "http");
-      return this;
-    }
-
-    /**
-     * Sets the time to connect, for the downloader's own {@link HttpClient}.
-     *
-     * @param connectTimeout more than zero; 10 s by default
-     * @return this builder
-     */
-    public Builder connectTimeout(Duration connectTimeout) {
-      this.connectTimeout = positive(connectTimeout, "connectTimeout");
-      return this;
-    }
-
-    /**
-     * Sets the longest wait for the response, and then for each next bytes of its body. It bounds a
-     * stalled transfer, not the whole transfer.
-     *
-     * @param idleTimeout more than zero; 60 s by default
-     * @return this builder
-     */
-    public Builder idleTimeout(Duration idleTimeout) {
-      this.idleTimeout = positive(idleTimeout, "idleTimeout");
-      return this;
-    }
-
-    /**
-     * Sets the {@code User-Agent} header.
-     *
-     * @param userAgent printable, not blank; {@code realtimekit-java} by default
-     * @return this builder
-     */
-    public Builder userAgent(String userAgent) {
-      Objects.requireNonNull(userAgent, "userAgent");
-      if (userAgent.isBlank() || userAgent.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-        throw new IllegalArgumentException("userAgent: must be printable and not blank");
-      }
-      this.userAgent = userAgent;
-      return this;
-    }
-
-    /**
-     * Builds the downloader.
-     *
-     * @return an immutable downloader
-     */
-    public RecordingDownloader build() {
-      return new RecordingDownloader(this);
-    }
-
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isZero() || d.isNegative()) {
-        throw new IllegalArgumentException(name + ": must be more than zero, was " + d);
-      }
-      return d;
-    }
   }
 }

@@ -1,10 +1,12 @@
 package io.github.realtimekit.client;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A decoded response value together with the HTTP status and headers it came with. Immutable.
@@ -26,8 +28,25 @@ public final class Response<T> {
    */
   public Response(int statusCode, Map<String, ? extends Collection<String>> headers, T value) {
     this.statusCode = statusCode;
-    this.headers = HeaderValues.copyOf(Objects.requireNonNull(headers, "headers"));
+    this.headers = copyOf(Objects.requireNonNull(headers, "headers"));
     this.value = Objects.requireNonNull(value, "value");
+  }
+
+  private Response(int statusCode, Map<String, List<String>> headers, T value, boolean trusted) {
+    this.statusCode = statusCode;
+    this.headers = headers;
+    this.value = Objects.requireNonNull(value, "value");
+  }
+
+  /** A response over headers that are already an immutable, case-insensitive map, not copied again. */
+  static <T> Response<T> ofTrusted(int statusCode, Map<String, List<String>> headers, T value) {
+    return new Response<>(statusCode, headers, value, true);
+  }
+
+  private static Map<String, List<String>> copyOf(Map<String, ? extends Collection<String>> headers) {
+    TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+    return Collections.unmodifiableMap(copy);
   }
 
   /** For {@link #withValue}: the status and the headers, already an immutable copy, of another response. */
@@ -62,7 +81,8 @@ public final class Response<T> {
    * @return the first value, or empty when the header is absent
    */
   public Optional<String> getHeader(String name) {
-    return Optional.ofNullable(HeaderValues.first(headers, Objects.requireNonNull(name, "name")));
+    List<String> values = headers.get(Objects.requireNonNull(name, "name"));
+    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
   }
 
   /**

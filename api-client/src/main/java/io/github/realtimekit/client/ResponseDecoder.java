@@ -1,25 +1,32 @@
 package io.github.realtimekit.client;
 
 import feign.codec.Decoder;
-import java.io.IOException;
+import io.github.realtimekit.client.core.JsonResponses;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 
-/** Decodes the body of a {@code Response<T>} as a {@code T} and keeps the status and headers. */
+/**
+ * Decodes the body of a 2xx response with {@link JsonResponses}, reading the pipeline's response that
+ * {@link FeignAdapter} handed to Feign; a {@code Response<T>} keeps the status and headers too.
+ */
 final class ResponseDecoder implements Decoder {
 
-  private final Decoder delegate;
+  private final JsonResponses json;
 
-  ResponseDecoder(Decoder delegate) {
-    this.delegate = delegate;
+  ResponseDecoder(JsonResponses json) {
+    this.json = json;
   }
 
   @Override
-  public Object decode(feign.Response response, Type type) throws IOException {
+  public Object decode(feign.Response response, Type type) {
+    if (!(response.body() instanceof FeignAdapter.Body)) {
+      throw new IllegalStateException("a response that did not come through the pipeline: " + response);
+    }
+    io.github.realtimekit.client.core.HttpResponse http = ((FeignAdapter.Body) response.body()).response;
     if (type instanceof ParameterizedType && ((ParameterizedType) type).getRawType() == Response.class) {
       Type valueType = ((ParameterizedType) type).getActualTypeArguments()[0];
-      return new Response<>(response.status(), response.headers(), delegate.decode(response, valueType));
+      return Response.ofTrusted(http.status(), http.headers(), json.decode(http, valueType));
     }
-    return delegate.decode(response, type);
+    return json.decode(http, type);
   }
 }

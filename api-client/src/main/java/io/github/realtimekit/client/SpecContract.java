@@ -24,13 +24,19 @@ import java.util.Map;
  */
 final class SpecContract extends Contract.Default {
 
+  private final OperationIndex operations;
+
+  SpecContract(OperationIndex operations) {
+    this.operations = operations;
+  }
+
   @Override
   protected MethodMetadata parseAndValidateMetadata(Class<?> targetType, Method method) {
     MethodMetadata metadata = super.parseAndValidateMetadata(targetType, method);
     String line = method.getAnnotation(RequestLine.class).value();
     int query = line.indexOf('?');
     String path = query < 0 ? line : line.substring(0, query);
-    String operation = ErrorMappingClient.operation(metadata.configKey());
+    String operation = operations.forMethod(method.getName()).getName();
     Map<Integer, Param.Expander> expanders = new HashMap<>();
     for (Map.Entry<Integer, Collection<String>> param : metadata.indexToName().entrySet()) {
       String name = param.getValue().iterator().next();

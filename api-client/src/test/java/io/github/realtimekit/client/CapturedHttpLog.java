@@ -8,12 +8,12 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /** Records what the client logs on {@link HttpLogLevel#LOGGER_NAME} at FINE while it is open. */
-final class CapturedHttpLog extends Handler implements AutoCloseable {
+public final class CapturedHttpLog extends Handler implements AutoCloseable {
 
   private final Logger logger = Logger.getLogger(HttpLogLevel.LOGGER_NAME);
-  final List<String> lines = new CopyOnWriteArrayList<>();
+  public final List<String> lines = new CopyOnWriteArrayList<>();
 
-  CapturedHttpLog() {
+  public CapturedHttpLog() {
     logger.addHandler(this);
     logger.setLevel(Level.FINE);
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.realtimekit.client.errors.NotFoundException;
+import io.github.realtimekit.client.transport.JdkTransport;
 import io.github.realtimekit.fixtures.LoopbackServer;
 import java.io.File;
 import java.net.http.HttpClient;
@@ -69,7 +70,7 @@ class ClientLifecycleTest {
 
   @Test
   void clientsOfOneConfigurationShareOneHttpClient() {
-    assertSame(SharedHttpClients.get(java.time.Duration.ofSeconds(10), HttpClient.Version.HTTP_1_1),
-        SharedHttpClients.get(java.time.Duration.ofSeconds(10), HttpClient.Version.HTTP_1_1));
+    assertSame(JdkTransport.sharedHttpClient(java.time.Duration.ofSeconds(10), "http://localhost:1"),
+        JdkTransport.sharedHttpClient(java.time.Duration.ofSeconds(10), "http://127.0.0.1:2"));
   }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.realtimekit.client.RecordingDownloader.Kind;
+import io.github.realtimekit.client.core.SafeText;
 import io.github.realtimekit.client.errors.DownloadContentException;
 import io.github.realtimekit.client.errors.DownloadException;
 import io.github.realtimekit.client.errors.DownloadFileException;
@@ -59,16 +60,20 @@ class RecordingDownloaderTest {
   Path dir;
 
   private FileHost host;
-  private final RecordingDownloader downloader = RecordingDownloader.builder().idleTimeout(Duration.ofSeconds(10))
-      .build();
+  private RealtimeKitClient client;
+  private RecordingDownloader downloader;
 
   @BeforeEach
   void start() throws IOException {
     host = new FileHost();
+    // The API is never called: the downloads go to the file host, through the client's transport.
+    client = HostileServerTest.client("http://127.0.0.1:9").build();
+    downloader = client.downloader().withIdleTimeout(Duration.ofSeconds(10));
   }
 
   @AfterEach
   void stop() {
+    client.close();
     host.close();
   }
 
@@ -368,7 +373,7 @@ class RecordingDownloaderTest {
     FileHost.File file = host.serve("/video.mp4", VIDEO);
     file.cutAfter = 50_000;
     file.stall = true;
-    RecordingDownloader quick = RecordingDownloader.builder().idleTimeout(Duration.ofMillis(200)).build();
+    RecordingDownloader quick = client.downloader().withIdleTimeout(Duration.ofMillis(200));
 
     NetworkTimeoutException e = assertThrows(NetworkTimeoutException.class,
         () -> quick.download(recording("/video.mp4", null), Kind.VIDEO, dir.resolve("meeting.mp4")));
@@ -466,15 +471,64 @@ class RecordingDownloaderTest {
   }
 
   @Test
-  void theBuilderNamesTheSettingItRejects() {
+  void theSettingsNameWhatTheyReject() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> RecordingDownloader.builder().idleTimeout(Duration.ZERO));
+        () -> client.downloader().withIdleTimeout(Duration.ZERO));
     assertEquals("idleTimeout: must be more than zero, was PT0S", e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
-        () -> RecordingDownloader.builder().connectTimeout(Duration.ofSeconds(-1)));
-    assertTrue(e.getMessage().startsWith("connectTimeout: must be more than zero"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> RecordingDownloader.builder().userAgent("a\r\nX-Evil: 1"));
+        () -> HostileServerTest.client("http://127.0.0.1:9").connectTimeout(Duration.ofSeconds(-1)).build());
+    assertTrue(e.getMessage().startsWith("connectTimeout: must be a positive duration"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> HostileServerTest.client("http://127.0.0.1:9").userAgent("a\r\nX-Evil: 1"));
     assertEquals("userAgent: must be printable and not blank", e.getMessage());
+  }
+
+  @Test
+  void aDownloadIsInTheClientsHttpLogWithItsSignatureMaskedAndWithoutTheToken() throws Exception {
+    host.serve("/video.mp4", VIDEO);
+    List<String> lines;
+    try (CapturedHttpLog captured = new CapturedHttpLog();
+        RealtimeKitClient logged = HostileServerTest.client("http://127.0.0.1:9").httpLogLevel(HttpLogLevel.HEADERS)
+            .userAgent("archiver/2.0").build()) {
+      logged.downloader().download(recording("/video.mp4", null), Kind.VIDEO, dir.resolve("m.mp4"));
+      lines = captured.lines;
+    }
+    assertEquals(2, lines.size(), lines.toString());
+    assertTrue(lines.get(0).startsWith("--> GET " + host.url("/video.mp4") + "?***"), lines.get(0));
+    assertTrue(lines.get(0).contains("User-Agent: archiver/2.0"), lines.get(0));
+    assertTrue(lines.get(1).startsWith("<-- 200 GET " + host.url("/video.mp4") + "?***"), lines.get(1));
+    String log = String.join("\n", lines);
+    assertFalse(log.contains("0123456789abcdef") || log.contains(HostileServerTest.TOKEN)
+        || log.contains("Authorization"), log);
+    assertEquals("archiver/2.0", host.requests().get(0).header("User-Agent"));
+  }
+
+  @Test
+  void closingTheClientEndsADownloadUnderWayAndRefusesNewOnes() throws Exception {
+    FileHost.File file = host.serve("/video.mp4", VIDEO);
+    file.cutAfter = 50_000;
+    file.stall = true;
+    InputStream in = downloader.open(recording("/video.mp4", null), Kind.VIDEO);
+    byte[] first = new byte[1000];
+    assertTrue(in.read(first) > 0);
+    CompletableFuture<Throwable> reading = CompletableFuture.supplyAsync(() -> {
+      try {
+        in.readAllBytes();
+        return null;
+      } catch (IOException | RuntimeException e) {
+        return e;
+      }
+    });
+    client.close();
+
+    Throwable e = reading.get(10, TimeUnit.SECONDS);
+    assertEquals(IllegalStateException.class, e.getClass(), String.valueOf(e));
+    assertEquals("This RealtimeKitClient is closed", e.getMessage());
+    int requests = host.requests().size();
+    assertThrows(IllegalStateException.class,
+        () -> downloader.download(recording("/video.mp4", null), Kind.VIDEO, dir.resolve("x.mp4")));
+    assertEquals(requests, host.requests().size(), "nothing more was sent");
+    assertEquals(List.of(), files());
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.github.realtimekit.benchmarks;
 import com.sun.net.httpserver.HttpServer;
 import io.github.realtimekit.client.DownloadOptions;
 import io.github.realtimekit.client.DownloadResult;
+import io.github.realtimekit.client.RealtimeKitClient;
 import io.github.realtimekit.client.RecordingDownloader;
 import io.github.realtimekit.model.Recording;
 import java.io.IOException;
@@ -59,7 +60,10 @@ public class DownloadBenchmark {
   private Path target;
   private Recording recording;
   private URI url;
-  private final RecordingDownloader downloader = RecordingDownloader.create();
+  /** A client whose API is never called: only its downloader is used. */
+  private final RealtimeKitClient client = RealtimeKitClient.builder().apiToken("benchmark").accountId("account")
+      .appId("app").baseUrl("http://127.0.0.1:9").build();
+  private final RecordingDownloader downloader = client.downloader();
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
   private final DownloadOptions withDigest = DownloadOptions.builder().sha256(true).build();
 
@@ -87,6 +91,7 @@ public class DownloadBenchmark {
   @TearDown(Level.Trial)
   public void tearDown() throws IOException {
     server.stop(0);
+    client.close();
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path p : files.sorted(Comparator.reverseOrder()).toArray(Path[]::new)) {
         Files.deleteIfExists(p);

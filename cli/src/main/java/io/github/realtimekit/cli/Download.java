@@ -11,7 +11,6 @@ import io.github.realtimekit.model.Recording;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -33,20 +32,13 @@ final class Download {
   /**
    * Creates a downloader.
    *
-   * @param connectTimeout how long to wait for a connection
-   * @param readTimeout how long to wait for the response, and for each part of the body
+   * @param downloader the client's downloader, with the session's read timeout as its idle timeout
    * @param err where progress goes
    * @param terminal whether {@code err} is a terminal, so the progress bar can redraw in place
    * @param verbose whether to describe the exchange
-   * @param userAgent the {@code User-Agent} header
    */
-  Download(Duration connectTimeout, Duration readTimeout, PrintStream err, boolean terminal, boolean verbose,
-      String userAgent) {
-    this.downloader = RecordingDownloader.builder()
-        .connectTimeout(connectTimeout)
-        .idleTimeout(readTimeout)
-        .userAgent(userAgent)
-        .build();
+  Download(RecordingDownloader downloader, PrintStream err, boolean terminal, boolean verbose) {
+    this.downloader = downloader;
     this.err = err;
     this.terminal = terminal;
     this.verbose = verbose;

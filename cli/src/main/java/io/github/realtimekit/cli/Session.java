@@ -110,7 +110,8 @@ final class Session implements AutoCloseable {
           .retryListener(event -> err.println(RecordingsCli.NAME + ": " + event))
           .connectTimeout(settings.connectTimeout())
           .readTimeout(settings.readTimeout())
-          .httpLogLevel(settings.verbose() ? HttpLogLevel.HEADERS : HttpLogLevel.NONE);
+          .httpLogLevel(settings.verbose() ? HttpLogLevel.HEADERS : HttpLogLevel.NONE)
+          .userAgent(RecordingsCli.userAgent());
       if (baseUrl != null) {
         builder.baseUrl(baseUrl);
       }
@@ -148,12 +149,13 @@ final class Session implements AutoCloseable {
    * @return the downloader
    */
   Download download(boolean terminal) {
-    return new Download(settings.connectTimeout(), settings.readTimeout(), err, terminal, settings.verbose(),
-        RecordingsCli.userAgent());
+    return new Download(client.downloader().withIdleTimeout(settings.readTimeout()), err, terminal,
+        settings.verbose());
   }
 
   @Override
   public void close() {
+    client.close();
     close(mockServer, logHandler);
   }
 

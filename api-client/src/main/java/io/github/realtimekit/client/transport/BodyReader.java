@@ -1,5 +1,8 @@
-package io.github.realtimekit.client;
+package io.github.realtimekit.client.transport;
 
+import io.github.realtimekit.client.core.BodyStream;
+import io.github.realtimekit.client.core.HttpTransport.BodyStalledIOException;
+import io.github.realtimekit.client.core.HttpTransport.CallCancelledIOException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -15,25 +18,21 @@ import java.util.concurrent.TimeUnit;
  * only when the current one is taken, so at most two are held. Each wait is bounded by the idle timeout,
  * and an interrupt ends the wait (the JDK's own {@code BodyHandlers.ofInputStream()} swallows it).
  */
-final class BodyReader implements Flow.Subscriber<List<ByteBuffer>> {
-
-  /** Why {@link #read} stopped waiting. */
-  static final class StalledException extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    StalledException() {
-      super(null, null, false, false);
-    }
-  }
+final class BodyReader implements Flow.Subscriber<List<ByteBuffer>>, BodyStream {
 
   private static final Object END = new ArrayList<ByteBuffer>(0);
 
   private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+  private final Duration idle;
   private volatile Flow.Subscription subscription;
   private volatile boolean cancelled;
   private Iterator<ByteBuffer> current;
   private ByteBuffer buffer;
   private boolean ended;
+
+  BodyReader(Duration idle) {
+    this.idle = idle;
+  }
 
   @Override
   public void onSubscribe(Flow.Subscription s) {
@@ -60,16 +59,10 @@ final class BodyReader implements Flow.Subscriber<List<ByteBuffer>> {
     queue.add(END);
   }
 
-  /**
-   * Reads up to {@code len} bytes, waiting at most {@code idle} for the next part of the body.
-   *
-   * @return the number of bytes read, or -1 at the end of the body
-   * @throws StalledException if nothing arrived for {@code idle}
-   * @throws InterruptedException if the thread was interrupted while waiting
-   * @throws IOException if the transfer failed
-   */
+  /** Reads up to {@code len} bytes, waiting at most the idle timeout for the next part of the body. */
+  @Override
   @SuppressWarnings("unchecked")
-  int read(byte[] b, int off, int len, Duration idle) throws StalledException, InterruptedException, IOException {
+  public int read(byte[] b, int off, int len) throws IOException {
     while (buffer == null || !buffer.hasRemaining()) {
       if (ended) {
         return -1;
@@ -78,16 +71,24 @@ final class BodyReader implements Flow.Subscriber<List<ByteBuffer>> {
         buffer = current.next();
         continue;
       }
-      Object item = queue.poll(idle.toNanos(), TimeUnit.NANOSECONDS);
+      Object item;
+      try {
+        item = queue.poll(idle.toNanos(), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        cancel();
+        Thread.currentThread().interrupt();
+        throw new CallCancelledIOException();
+      }
       if (item == null) {
-        throw new StalledException();
+        cancel();
+        throw new BodyStalledIOException();
       }
       if (item == END) {
         ended = true;
         return -1;
       }
       if (item instanceof Throwable) {
-        ended = true;
+        cancel();
         Throwable t = (Throwable) item;
         throw t instanceof IOException ? (IOException) t : new IOException(t.getMessage(), t);
       }
@@ -102,8 +103,8 @@ final class BodyReader implements Flow.Subscriber<List<ByteBuffer>> {
     return n;
   }
 
-  /** Stops the transfer; the connection is closed. */
-  void cancel() {
+  @Override
+  public void cancel() {
     cancelled = true;
     ended = true;
     Flow.Subscription s = subscription;
@@ -111,5 +112,7 @@ final class BodyReader implements Flow.Subscriber<List<ByteBuffer>> {
       s.cancel();
     }
     queue.clear();
+    // Wakes a reader waiting for the next part.
+    queue.add(END);
   }
 }

@@ -1,8 +1,5 @@
-package io.github.realtimekit.client;
+package io.github.realtimekit.client.core;
 
-import feign.Client;
-import feign.Request;
-import feign.Response;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.Locale;
@@ -15,55 +12,54 @@ import java.util.logging.Logger;
 
 /**
  * Logs each attempt of each exchange through {@code java.util.logging}, at {@code FINE}, on the
- * logger {@value #LOGGER_NAME}; see {@link HttpLogLevel}. Credentials are written as {@code ***}:
+ * logger {@value #LOGGER_NAME}, with or without the headers. Credentials are written as {@code ***}:
  * {@code Authorization}, {@code Proxy-Authorization}, {@code Cookie}, {@code Set-Cookie}, and any
  * header whose value carries the token. Whatever the server sent is cleaned of the token and of
- * control characters first. Bodies are never logged: a recording carries its storage credentials.
+ * control characters first, and a pre-signed URL's query is masked. Bodies are never logged: a
+ * recording carries its storage credentials.
  */
-final class LoggingClient implements Client {
+final class LoggingStage implements HttpStage {
 
   /** The java.util.logging logger the HTTP log goes to. */
-  static final String LOGGER_NAME = "io.github.realtimekit.client.http";
+  static final String LOGGER_NAME = HttpPipeline.LOGGER_NAME;
 
   private static final Logger LOG = Logger.getLogger(LOGGER_NAME);
 
   private static final Set<String> CREDENTIALS =
       Set.of("authorization", "proxy-authorization", "cookie", "set-cookie");
 
-  private final Client next;
-  private final HttpLogLevel level;
+  private final boolean headers;
   private final SafeText safe;
   private final LongSupplier nanoTime;
 
-  LoggingClient(Client next, HttpLogLevel level, SafeText safe, LongSupplier nanoTime) {
-    this.next = next;
-    this.level = level;
+  LoggingStage(boolean headers, SafeText safe, LongSupplier nanoTime) {
+    this.headers = headers;
     this.safe = safe;
     this.nanoTime = nanoTime;
   }
 
   @Override
-  public Response execute(Request request, Request.Options options) throws IOException {
-    if (level == HttpLogLevel.NONE || !LOG.isLoggable(Level.FINE)) {
-      return next.execute(request, options);
+  public HttpResponse send(HttpRequest request, HttpTransport next) throws IOException {
+    if (!LOG.isLoggable(Level.FINE)) {
+      return next.send(request);
     }
-    String call = request.httpMethod() + " " + safe.clean(request.url());
+    String call = request.method() + " " + safe.clean(request.loggableUrl());
     StringBuilder line = new StringBuilder("--> ").append(call);
     appendHeaders(line, request.headers());
     LOG.fine(line.toString());
     long start = nanoTime.getAsLong();
-    Response response;
+    HttpResponse response;
     try {
-      response = next.execute(request, options);
+      response = next.send(request);
     } catch (IOException | RuntimeException e) {
       LOG.fine("<-- " + call + " failed after " + millis(start) + " ms: " + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + safe.clean(e.getMessage())));
+          + (e.getMessage() == null ? "" : ": " + safe.clean(withoutSecretQuery(request, e.getMessage()))));
       throw e;
     }
     line = new StringBuilder("<-- ").append(response.status()).append(' ').append(call)
         .append(" (").append(millis(start)).append(" ms");
-    if (response.body() != null && response.body().length() != null) {
-      line.append(", ").append(response.body().length()).append("-byte body");
+    if (!request.isStreamed()) {
+      line.append(", ").append(response.bodyLength()).append("-byte body");
     }
     line.append(')');
     appendHeaders(line, response.headers());
@@ -71,11 +67,11 @@ final class LoggingClient implements Client {
     return response;
   }
 
-  private void appendHeaders(StringBuilder line, Map<String, Collection<String>> headers) {
-    if (level != HttpLogLevel.HEADERS) {
+  private void appendHeaders(StringBuilder line, Map<String, ? extends Collection<String>> all) {
+    if (!headers) {
       return;
     }
-    headers.forEach((name, values) -> {
+    all.forEach((name, values) -> {
       for (String value : values) {
         line.append("\n    ").append(safe.clean(name)).append(": ").append(redact(name, value));
       }
@@ -87,6 +83,11 @@ final class LoggingClient implements Client {
       return SafeText.MASK;
     }
     return safe.clean(value);
+  }
+
+  private static String withoutSecretQuery(HttpRequest request, String message) {
+    String query = request.hasSecretQuery() ? ErrorText.query(request.url()) : null;
+    return query == null || query.isEmpty() ? message : message.replace(query, SafeText.MASK);
   }
 
   private long millis(long start) {

@@ -1,4 +1,4 @@
-package io.github.realtimekit.client;
+package io.github.realtimekit.client.transport;
 
 import java.net.http.HttpClient;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.github.realtimekit.client;
+package io.github.realtimekit.client.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,10 +23,11 @@ import org.junit.jupiter.api.Test;
 class RetryPolicyTest {
 
   static final long NOW = Instant.parse("2026-01-01T12:00:00Z").toEpochMilli();
+  static final OperationDescriptor GET = new OperationDescriptor("op", "op", "GET", "/x", true, false);
   final RetryPolicy policy = RetryPolicy.DEFAULT.withMaxRetries(20);
 
   static RealtimeKitException status(int status, Map<String, ? extends Collection<String>> headers) {
-    return ErrorMappingClient.serviceException("op", status, headers, List.of(), "");
+    return ErrorMapper.serviceException("op", status, headers, List.of(), "");
   }
 
   static RealtimeKitException status(int status) {
@@ -34,7 +35,7 @@ class RetryPolicyTest {
   }
 
   long delay(int attempts, RealtimeKitException failure, double random) {
-    Duration d = policy.delayBeforeRetry(attempts, failure, NOW, random);
+    Duration d = policy.delayBeforeRetry(attempts, GET, failure, NOW, random);
     return d == null ? -1 : d.toMillis();
   }
 
@@ -59,10 +60,10 @@ class RetryPolicyTest {
 
   @Test
   void givesUpAfterMaxRetries() {
-    assertEquals(500, RetryPolicy.DEFAULT.delayBeforeRetry(1, status(503), NOW, 0).toMillis());
-    assertEquals(1000, RetryPolicy.DEFAULT.delayBeforeRetry(2, status(503), NOW, 0).toMillis());
-    assertNull(RetryPolicy.DEFAULT.delayBeforeRetry(3, status(503), NOW, 0), "3 attempts in all");
-    assertNull(RetryPolicy.DEFAULT.withMaxRetries(0).delayBeforeRetry(1, status(503), NOW, 0));
+    assertEquals(500, RetryPolicy.DEFAULT.delayBeforeRetry(1, GET, status(503), NOW, 0).toMillis());
+    assertEquals(1000, RetryPolicy.DEFAULT.delayBeforeRetry(2, GET, status(503), NOW, 0).toMillis());
+    assertNull(RetryPolicy.DEFAULT.delayBeforeRetry(3, GET, status(503), NOW, 0), "3 attempts in all");
+    assertNull(RetryPolicy.DEFAULT.withMaxRetries(0).delayBeforeRetry(1, GET, status(503), NOW, 0));
   }
 
   @Test
@@ -70,7 +71,7 @@ class RetryPolicyTest {
     assertEquals(3000, delay(1, status(429, headers("Retry-After", "3")), 0.5));
     assertEquals(60_000, delay(1, status(429, headers("Retry-After", "3600")), 0.5), "capped at 60 s");
     RetryPolicy shortCap = policy.withMaxRetryAfter(Duration.ofMillis(250));
-    assertEquals(250, shortCap.delayBeforeRetry(1, status(429, headers("Retry-After", "3")), NOW, 0).toMillis());
+    assertEquals(250, shortCap.delayBeforeRetry(1, GET, status(429, headers("Retry-After", "3")), NOW, 0).toMillis());
   }
 
   @Test
@@ -119,6 +120,28 @@ class RetryPolicyTest {
     assertFalse(RetryPolicy.isRetryable(new CallCancelledException("op", "interrupted", null)));
     assertFalse(RetryPolicy.isRetryable(new ResponseTooLargeException("op", 1, "big", null)));
     assertFalse(RetryPolicy.isRetryable(new ResponseDecodingException("op", 200, "bad", "", null)));
+  }
+
+  @Test
+  void anOperationThatMayNotBeSentTwiceIsRetriedOnlyWhenTheAttemptCertainlyHadNoEffect() {
+    OperationDescriptor post = new OperationDescriptor("start", "start", "POST", "/x", false, false);
+    NetworkException refused = new NetworkException("start", "refused", new java.net.ConnectException("refused"));
+    NetworkTimeoutException noConnection = new NetworkTimeoutException("start", "slow",
+        new java.net.http.HttpConnectTimeoutException("connect timed out"));
+    for (RealtimeKitException failure : List.of(refused, noConnection, status(429), status(503))) {
+      assertEquals(500, policy.delayBeforeRetry(1, post, failure, NOW, 0).toMillis(), failure.toString());
+      assertTrue(policy.delayBeforeRetry(1, GET, failure, NOW, 0) != null, failure.toString());
+    }
+    NetworkTimeoutException noAnswer = new NetworkTimeoutException("start", "slow",
+        new java.net.http.HttpTimeoutException("no complete response"));
+    NetworkException reset = new NetworkException("start", "reset", new java.io.IOException("connection reset"));
+    NetworkException refusedWithoutCause = new NetworkException("start", "refused", null);
+    for (RealtimeKitException failure : List.of(noAnswer, reset, refusedWithoutCause, status(408), status(409),
+        status(500), status(502), status(504))) {
+      assertNull(policy.delayBeforeRetry(1, post, failure, NOW, 0), failure.toString());
+      assertTrue(policy.delayBeforeRetry(1, GET, failure, NOW, 0) != null, "retried when idempotent: " + failure);
+    }
+    assertNull(RetryPolicy.DEFAULT.delayBeforeRetry(3, post, status(503), NOW, 0), "still at most maxRetries");
   }
 
   private static Map<String, Collection<String>> headers(String name, String value) {

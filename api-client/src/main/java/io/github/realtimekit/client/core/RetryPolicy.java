@@ -1,8 +1,11 @@
-package io.github.realtimekit.client;
+package io.github.realtimekit.client.core;
 
 import io.github.realtimekit.client.errors.NetworkException;
+import io.github.realtimekit.client.errors.NetworkTimeoutException;
 import io.github.realtimekit.client.errors.RealtimeKitException;
 import io.github.realtimekit.client.errors.ServiceException;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -13,9 +16,12 @@ import java.util.Map;
 /**
  * When and how long to wait before trying a call again.
  *
- * <p>Both operations are idempotent GETs, so 408, 409, 429, every 5xx and every connection failure
- * or timeout is retried, up to {@code maxRetries} times (2 by default: 3 attempts in all); nothing
- * else is (not a cancelled call, an oversized or undecodable response, nor any other status). The
+ * <p>An operation the spec makes {@linkplain OperationDescriptor#isIdempotent() idempotent} is retried
+ * after 408, 409, 429, every 5xx and every connection failure or timeout. Any other operation is
+ * retried only when the attempt certainly did not take effect: the connection was refused or not
+ * made in time, or the server answered 429 or 503. Either way, up to {@code maxRetries} times (2 by
+ * default: 3 attempts in all); nothing else is (not a cancelled call, an oversized or undecodable
+ * response, nor any other status). The
  * wait doubles from {@code initialBackoff} (0.5 s) up to {@code maxBackoff} (8 s), shortened by a
  * random jitter of up to a quarter. A valid {@code Retry-After-Ms} (milliseconds) or
  * {@code Retry-After} (seconds, or an HTTP date) replaces that wait, capped at {@code maxRetryAfter}
@@ -58,12 +64,14 @@ final class RetryPolicy {
    * to wait before the next one, or null to give up.
    *
    * @param attempts the attempts made so far, 1 or more
+   * @param operation the operation the call serves
    * @param failure how the last attempt failed
    * @param nowEpochMillis the current time, for {@code Retry-After} dates
    * @param random a number in [0, 1) that sets the jitter
    */
-  Duration delayBeforeRetry(int attempts, RealtimeKitException failure, long nowEpochMillis, double random) {
-    if (attempts > maxRetries || !isRetryable(failure)) {
+  Duration delayBeforeRetry(int attempts, OperationDescriptor operation, RealtimeKitException failure,
+      long nowEpochMillis, double random) {
+    if (attempts > maxRetries || !isRetryable(operation, failure)) {
       return null;
     }
     if (failure instanceof ServiceException) {
@@ -77,7 +85,12 @@ final class RetryPolicy {
     return Duration.ofMillis((long) (capped * (1 - 0.25 * random)));
   }
 
-  /** Whether a failure is worth another attempt. */
+  /** Whether a failure is worth another attempt of an operation. */
+  static boolean isRetryable(OperationDescriptor operation, RealtimeKitException failure) {
+    return operation.isIdempotent() ? isRetryable(failure) : certainlyNotTakenEffect(failure);
+  }
+
+  /** Whether a failure is worth another attempt of an operation that may be sent twice. */
   static boolean isRetryable(RealtimeKitException failure) {
     if (failure instanceof ServiceException) {
       int status = ((ServiceException) failure).getStatusCode();
@@ -87,15 +100,30 @@ final class RetryPolicy {
   }
 
   /**
+   * Whether an attempt certainly had no effect on the server: no connection was made (refused, or not
+   * within the connect timeout), or the server said it did not take the request (429, 503).
+   */
+  static boolean certainlyNotTakenEffect(RealtimeKitException failure) {
+    if (failure instanceof ServiceException) {
+      int status = ((ServiceException) failure).getStatusCode();
+      return status == 429 || status == 503;
+    }
+    Throwable cause = failure.getCause();
+    return (failure instanceof NetworkTimeoutException && cause instanceof HttpConnectTimeoutException)
+        || (failure instanceof NetworkException && !(failure instanceof NetworkTimeoutException)
+            && cause instanceof ConnectException);
+  }
+
+  /**
    * How long a response asks to be left alone, from {@code Retry-After-Ms} (milliseconds) or
    * {@code Retry-After} (seconds, or an HTTP date); null when it does not say, or says nonsense.
    */
   static Long retryAfterMillis(Map<String, ? extends Collection<String>> headers, long nowEpochMillis) {
-    Double millis = finiteNonNegative(HeaderValues.first(headers, "retry-after-ms"));
+    Double millis = finiteNonNegative(Headers.first(headers, "retry-after-ms"));
     if (millis != null) {
       return millis.longValue();
     }
-    String value = HeaderValues.first(headers, "retry-after");
+    String value = Headers.first(headers, "retry-after");
     if (value == null) {
       return null;
     }

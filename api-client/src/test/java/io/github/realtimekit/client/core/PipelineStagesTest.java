@@ -1,4 +1,4 @@
-package io.github.realtimekit.client;
+package io.github.realtimekit.client.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import feign.Client;
-import feign.Request;
-import feign.Response;
+import io.github.realtimekit.client.CapturedHttpLog;
+import io.github.realtimekit.client.RealtimeKitJson;
 import io.github.realtimekit.client.errors.CallCancelledException;
 import io.github.realtimekit.client.errors.NetworkException;
 import io.github.realtimekit.client.errors.NetworkTimeoutException;
@@ -18,11 +17,10 @@ import io.github.realtimekit.client.errors.ServiceException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -31,17 +29,21 @@ class PipelineStagesTest {
 
   static final String TOKEN = "tok-3f9a8b7c6d5e4f30";
   static final SafeText SAFE = new SafeText(TOKEN);
-  static final Request REQUEST = Request.create(Request.HttpMethod.GET, "http://api.test:8080/client/v4/x",
-      Map.of("Accept", List.of("application/json")), null, StandardCharsets.UTF_8, null);
-  static final Request.Options OPTIONS = new Request.Options(2, TimeUnit.SECONDS, 3, TimeUnit.SECONDS, false);
+  static final OperationDescriptor OPERATION = new OperationDescriptor("request", "request", "GET", "/x", true, false);
+  static final ErrorMapper ERRORS = new ErrorMapper(RealtimeKitJson.newObjectMapper(), SAFE, Duration.ofSeconds(2),
+      Duration.ofSeconds(3));
 
-  static Client answering(int status, Map<String, Collection<String>> headers, String body) {
-    return (request, options) -> Response.builder().status(status).request(request).headers(headers)
-        .body(body, StandardCharsets.UTF_8).build();
+  static HttpRequest request() {
+    return HttpRequest.of(OPERATION, "GET", "http://api.test:8080/client/v4/x",
+        Map.of("Accept", List.of("application/json")), null);
   }
 
-  static Client failing(IOException e) {
-    return (request, options) -> {
+  static HttpTransport answering(int status, Map<String, ? extends Collection<String>> headers, String body) {
+    return request -> HttpResponse.of(request, status, headers, body);
+  }
+
+  static HttpTransport failing(IOException e) {
+    return request -> {
       throw e;
     };
   }
@@ -58,23 +60,22 @@ class PipelineStagesTest {
 
   @Test
   void authenticationAddsTheTokenAndTheUserAgentToEachRequest() throws Exception {
-    AtomicReference<Request> sent = new AtomicReference<>();
-    new AuthenticatingClient((request, options) -> {
+    AtomicReference<HttpRequest> sent = new AtomicReference<>();
+    new AuthStage(TOKEN, "realtimekit-java").send(request(), request -> {
       sent.set(request);
-      return answering(200, Map.of(), "").execute(request, options);
-    }, TOKEN, "realtimekit-java").execute(REQUEST, OPTIONS);
+      return answering(200, Map.of(), "").send(request);
+    });
     assertEquals(List.of("Bearer " + TOKEN), List.copyOf(sent.get().headers().get("authorization")));
     assertEquals(List.of("realtimekit-java"), List.copyOf(sent.get().headers().get("User-Agent")));
     assertEquals(List.of("application/json"), List.copyOf(sent.get().headers().get("Accept")));
-    assertFalse(REQUEST.headers().containsKey("Authorization"), "the caller's request is left as it was");
+    assertFalse(request().headers().containsKey("Authorization"), "each call's request is its own");
   }
 
   @Test
   void errorMappingNamesTheStatusAndCleansTheBody() {
-    ErrorMappingClient client = new ErrorMappingClient(answering(429, Map.of("Retry-After", List.of("3")),
-        "{\"success\":false,\"errors\":[{\"code\":10000,\"message\":\"slow down " + TOKEN + "\"}]}"),
-        RealtimeKitJson.newObjectMapper(), SAFE);
-    RateLimitException e = assertThrows(RateLimitException.class, () -> client.execute(REQUEST, OPTIONS));
+    HttpTransport next = answering(429, Map.of("Retry-After", List.of("3")),
+        "{\"success\":false,\"errors\":[{\"code\":10000,\"message\":\"slow down " + TOKEN + "\"}]}");
+    RateLimitException e = assertThrows(RateLimitException.class, () -> new ErrorStage(ERRORS).send(request(), next));
     assertEquals("HTTP 429 from request: slow down *** (code 10000)", e.getMessage());
     assertEquals("3", e.getHeader("retry-after").orElseThrow());
   }
@@ -86,21 +87,19 @@ class PipelineStagesTest {
     assertInstanceOf(NetworkTimeoutException.class, map(new HttpTimeoutException("no complete response")));
     assertEquals("Timed out waiting for api.test:8080 calling request (read timeout 3000 ms for the whole response)",
         map(new HttpTimeoutException("x")).getMessage());
-    assertInstanceOf(CallCancelledException.class, map(new JdkTransport.CallCancelledIOException()));
-    assertInstanceOf(ResponseTooLargeException.class, map(new JdkTransport.ResponseTooLargeIOException(10, "x")));
+    assertInstanceOf(CallCancelledException.class, map(new HttpTransport.CallCancelledIOException()));
+    assertInstanceOf(ResponseTooLargeException.class, map(new HttpTransport.ResponseTooLargeIOException(10, "x")));
     assertEquals("Connection reset by api.test:8080 calling request (IOException: connection reset \\u001B[2J)",
         map(new IOException("connection reset \u001b[2J")).getMessage());
   }
 
   private static RuntimeException map(IOException failure) {
-    return assertThrows(RuntimeException.class, () -> new ErrorMappingClient(failing(failure),
-        RealtimeKitJson.newObjectMapper(), SAFE).execute(REQUEST, OPTIONS));
+    return assertThrows(RuntimeException.class, () -> new ErrorStage(ERRORS).send(request(), failing(failure)));
   }
 
   @Test
   void errorMappingPassesA2xxResponseThrough() throws Exception {
-    Response response = new ErrorMappingClient(answering(204, Map.of(), ""), RealtimeKitJson.newObjectMapper(), SAFE)
-        .execute(REQUEST, OPTIONS);
+    HttpResponse response = new ErrorStage(ERRORS).send(request(), answering(204, Map.of(), ""));
     assertEquals(204, response.status());
   }
 
@@ -110,16 +109,15 @@ class PipelineStagesTest {
     List<String> lines = captured.lines;
     long[] now = {0};
     try {
-      Client transport = (request, options) -> {
+      HttpTransport transport = request -> {
         now[0] += 12_000_000;
         return answering(200, Map.of("Set-Cookie", List.of("s=1"), "X-Echo", List.of(TOKEN), "cf-ray", List.of("7d")),
-            "{}").execute(request, options);
+            "{}").send(request);
       };
-      Request withToken = Request.create(Request.HttpMethod.GET, REQUEST.url(),
-          Map.of("Authorization", List.of("Bearer " + TOKEN), "Cookie", List.of("c=2")), null,
-          StandardCharsets.UTF_8, null);
-      new LoggingClient(transport, HttpLogLevel.HEADERS, SAFE, () -> now[0]).execute(withToken, OPTIONS);
-      new LoggingClient(transport, HttpLogLevel.BASIC, SAFE, () -> now[0]).execute(withToken, OPTIONS);
+      HttpRequest withToken = HttpRequest.of(OPERATION, "GET", request().url(),
+          Map.of("Authorization", List.of("Bearer " + TOKEN), "Cookie", List.of("c=2")), null);
+      new LoggingStage(true, SAFE, () -> now[0]).send(withToken, transport);
+      new LoggingStage(false, SAFE, () -> now[0]).send(withToken, transport);
     } finally {
       captured.close();
     }
@@ -137,18 +135,16 @@ class PipelineStagesTest {
 
   @Test
   void noLoggingCostsNothingButTheCall() throws Exception {
-    Response response = new LoggingClient(answering(200, Map.of(), "{}"), HttpLogLevel.HEADERS, SAFE, () -> {
+    HttpResponse response = new LoggingStage(true, SAFE, () -> {
       throw new AssertionError("the clock is not read when FINE is off");
-    }).execute(REQUEST, OPTIONS);
+    }).send(request(), answering(200, Map.of(), "{}"));
     assertEquals(200, response.status());
   }
 
   @Test
   void aServiceExceptionFromTheNetworkIsNeverWrappedTwice() {
-    ServiceException e = ErrorMappingClient.serviceException("op", 503, Map.of(), List.of(), "");
-    assertEquals(e, CheckedInvocationHandlerFactory.translate("op", new feign.codec.DecodeException(200, "x",
-        REQUEST, e)));
-    assertInstanceOf(NetworkException.class,
-        CheckedInvocationHandlerFactory.translate("op", new NetworkException("op", "m", null)));
+    ServiceException e = ErrorMapper.serviceException("op", 503, Map.of(), List.of(), "");
+    assertEquals(e, ErrorMapper.translate("op", new RuntimeException("an engine's wrapper", e)));
+    assertInstanceOf(NetworkException.class, ErrorMapper.translate("op", new NetworkException("op", "m", null)));
   }
 }

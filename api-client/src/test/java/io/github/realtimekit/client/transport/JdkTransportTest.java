@@ -1,12 +1,14 @@
-package io.github.realtimekit.client;
+package io.github.realtimekit.client.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import feign.Request;
-import feign.Response;
 import io.github.realtimekit.fixtures.LoopbackServer;
+import io.github.realtimekit.client.core.HttpRequest;
+import io.github.realtimekit.client.core.HttpResponse;
+import io.github.realtimekit.client.core.HttpTransport;
+import io.github.realtimekit.client.core.OperationDescriptor;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
@@ -26,11 +28,11 @@ class JdkTransportTest {
 
   static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-  static Response send(LoopbackServer server, long maxBytes, Duration timeout) throws IOException {
-    Request request = Request.create(Request.HttpMethod.GET, server.baseUrl() + "/x", Map.of(), null,
-        StandardCharsets.UTF_8, null);
-    return new JdkTransport(HTTP, maxBytes).execute(request,
-        new Request.Options(1, TimeUnit.SECONDS, timeout.toMillis(), TimeUnit.MILLISECONDS, false));
+  static final OperationDescriptor OPERATION = new OperationDescriptor("x", "x", "GET", "/x", true, false);
+
+  static HttpResponse send(LoopbackServer server, long maxBytes, Duration timeout) throws IOException {
+    HttpRequest request = HttpRequest.of(OPERATION, "GET", server.baseUrl() + "/x", Map.of(), null);
+    return new JdkTransport(HTTP, maxBytes, timeout).send(request);
   }
 
   @Test
@@ -77,9 +79,9 @@ class JdkTransportTest {
         dropped.countDown();
       }
     })) {
-      JdkTransport.ResponseTooLargeIOException e = assertThrows(JdkTransport.ResponseTooLargeIOException.class,
+      HttpTransport.ResponseTooLargeIOException e = assertThrows(HttpTransport.ResponseTooLargeIOException.class,
           () -> send(server, 64 * 1024, Duration.ofSeconds(20)));
-      assertEquals(64 * 1024, e.limit);
+      assertEquals(64 * 1024, e.limit());
       assertTrue(dropped.await(20, TimeUnit.SECONDS), "the server saw the connection dropped");
       assertTrue(written.get() < 1_000_000L * 0x4000, "the server could not write the whole body");
     }
@@ -89,7 +91,7 @@ class JdkTransportTest {
   void aDeclaredLengthOverTheLimitFailsWithoutReading() throws Exception {
     try (LoopbackServer server = LoopbackServer.raw((head, out) ->
         LoopbackServer.write(out, "HTTP/1.1 200 OK\r\nContent-Length: 2147483648\r\n\r\n{\"a\":"))) {
-      JdkTransport.ResponseTooLargeIOException e = assertThrows(JdkTransport.ResponseTooLargeIOException.class,
+      HttpTransport.ResponseTooLargeIOException e = assertThrows(HttpTransport.ResponseTooLargeIOException.class,
           () -> send(server, 1 << 20, Duration.ofSeconds(5)));
       assertEquals("the response body of 2147483648 bytes (Content-Length) exceeds the limit of 1048576 bytes",
           e.getMessage());
@@ -100,9 +102,9 @@ class JdkTransportTest {
   void anErrorBodyIsCutAtItsSmallCap() throws Exception {
     String big = "e".repeat(1 << 20);
     try (LoopbackServer server = LoopbackServer.raw(LoopbackServer.rawJson(500, big))) {
-      Response response = send(server, 16 << 20, Duration.ofSeconds(5));
+      HttpResponse response = send(server, 16 << 20, Duration.ofSeconds(5));
       assertEquals(500, response.status());
-      assertEquals(JdkTransport.MAX_ERROR_BODY_BYTES, response.body().length());
+      assertEquals(JdkTransport.MAX_ERROR_BODY_BYTES, response.bodyLength());
     }
   }
 
@@ -110,9 +112,8 @@ class JdkTransportTest {
   void aWholeBodyIsReadIntoOneArray() throws Exception {
     String body = "{\"success\":true,\"pad\":\"" + "p".repeat(300_000) + "\"}";
     try (LoopbackServer server = LoopbackServer.raw(LoopbackServer.rawJson(200, body))) {
-      Response response = send(server, 1 << 20, Duration.ofSeconds(5));
-      BytesBody bytes = BytesBody.of(response);
-      assertEquals(body, new String(bytes.array(), 0, bytes.size(), StandardCharsets.UTF_8));
+      HttpResponse response = send(server, 1 << 20, Duration.ofSeconds(5));
+      assertEquals(body, new String(response.bodyArray(), 0, response.bodyLength(), StandardCharsets.UTF_8));
     }
   }
 
@@ -138,7 +139,7 @@ class JdkTransportTest {
       assertTrue(requested.await(10, TimeUnit.SECONDS));
       caller.interrupt();
       caller.join(10_000);
-      assertTrue(thrown.get() instanceof JdkTransport.CallCancelledIOException, String.valueOf(thrown.get()));
+      assertTrue(thrown.get() instanceof HttpTransport.CallCancelledIOException, String.valueOf(thrown.get()));
       assertEquals(Boolean.TRUE, flag.get());
     } finally {
       release.countDown();
