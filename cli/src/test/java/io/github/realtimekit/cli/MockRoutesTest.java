@@ -84,9 +84,14 @@ class MockRoutesTest {
       assertEquals("RECORDING", JSON.readTree(active.body()).at("/data/status").asText(),
           "the literal segment wins over {recording_id}");
     }
-    HttpResponse<String> without = send(mock, "GET", concrete(TRANSCRIPT, Map.of("session_id", UUID.randomUUID()
-        .toString())));
-    assertEquals(404, without.statusCode(), "the class path's spec has no such operation");
+    List<String> known = SpecOperations.operations().stream().map(Operation::path).toList();
+    List<String> added = Stream.of(TRANSCRIPT, SESSIONS, ACTIVE).filter(path -> !known.contains(path)).toList();
+    assertFalse(added.isEmpty(), "at least one of the operations is one the class path's spec lacks");
+    for (String path : added) {
+      HttpResponse<String> without = send(mock, "GET", concrete(path, Map.of("session_id", UUID.randomUUID().toString(),
+          "meeting_id", "m-1")));
+      assertEquals(404, without.statusCode(), path + ": the class path's spec has no such operation");
+    }
   }
 
   @Test

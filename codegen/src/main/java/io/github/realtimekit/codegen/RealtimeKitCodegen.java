@@ -144,17 +144,6 @@ public class RealtimeKitCodegen extends JavaClientCodegen {
     return models;
   }
 
-  @Override
-  public Map<String, Object> postProcessSupportingFileData(Map<String, Object> objs) {
-    Map<String, Object> result = super.postProcessSupportingFileData(objs);
-    Object apiInfo = result.get("apiInfo");
-    if (apiInfo instanceof Map) {
-      Object apis = ((Map<?, ?>) apiInfo).get("apis");
-      result.put("realtimekitSingleApi", apis instanceof List && ((List<?>) apis).size() == 1);
-    }
-    return result;
-  }
-
   /** {@code get_session_transcript} → {@code getSessionTranscript}; a lowerCamel name stays as it is. */
   static String javaName(String operationId) {
     return camelize(underscore(operationId.replace('-', '_')), CamelizeOption.LOWERCASE_FIRST_LETTER);

@@ -9,10 +9,11 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The spec is a valid OpenAPI 3.0 document with what the generated code relies on. */
@@ -37,14 +38,16 @@ class SpecStructureTest {
   void namesEveryOperationByItsOperationId() {
     OpenAPI api = parse().getOpenAPI();
 
-    Map<String, String> operations = api.getPaths().entrySet().stream()
-        .flatMap(path -> path.getValue().readOperationsMap().entrySet().stream()
-            .map(op -> Map.entry(op.getKey() + " " + path.getKey(), op.getValue())))
-        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getOperationId()));
+    Map<String, String> operations = new HashMap<>();
+    api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) ->
+        operations.put(method + " " + path, op.getOperationId())));
 
-    assertEquals(Map.of(
-        "GET /accounts/{account_id}/realtime/kit/{app_id}/recordings/{recording_id}", "get_one_recording",
-        "GET /accounts/{account_id}/realtime/kit/{app_id}/recordings", "get_all_recordings"), operations);
+    assertEquals("get_one_recording",
+        operations.get("GET /accounts/{account_id}/realtime/kit/{app_id}/recordings/{recording_id}"));
+    assertEquals("get_all_recordings", operations.get("GET /accounts/{account_id}/realtime/kit/{app_id}/recordings"));
+    operations.forEach((operation, id) -> assertTrue(id != null && !id.isBlank(), operation + " has an operationId"));
+    assertEquals(operations.size(), new HashSet<>(operations.values()).size(),
+        "no two operations share an operationId: " + operations);
   }
 
   @Test

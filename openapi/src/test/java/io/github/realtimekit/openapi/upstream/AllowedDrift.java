@@ -12,7 +12,10 @@ import java.util.Map;
 /**
  * The differences from Cloudflare's schema that the spec makes on purpose, each with its reason:
  * {@code openapi/upstream/allowed-drift.txt}. One entry a line, the difference exactly as the drift
- * report names it, then {@code " -- "} and the reason; {@code #} starts a comment line.
+ * report names it, then {@code " -- "} and the reason; {@code #} starts a comment line. An entry whose
+ * location starts with {@code *} where the report names an operation ({@code *?page_no ...},
+ * {@code * response 4XX ...}) allows that difference in every operation, so a convention of the
+ * spec holds for an operation added to it without an entry of its own.
  *
  * @param entries the reason of each allowed difference, by its id, in file order
  */
@@ -40,6 +43,11 @@ record AllowedDrift(Map<String, String> entries) {
       }
       String id = line.substring(0, separator).strip();
       String reason = line.substring(separator + SEPARATOR.length()).strip();
+      if (id.startsWith(UpstreamDrift.ANY_OPERATION) && !id.startsWith(UpstreamDrift.ANY_OPERATION + "?")
+          && !id.startsWith(UpstreamDrift.ANY_OPERATION + " ")) {
+        throw new IllegalArgumentException(where + ": '*' stands for an operation, and is followed by '?<parameter>'"
+            + " or ' response <code>', was: " + id);
+      }
       if (reason.isEmpty()) {
         throw new IllegalArgumentException(where + ": the entry for '" + id + "' gives no reason");
       }
@@ -51,10 +59,20 @@ record AllowedDrift(Map<String, String> entries) {
   }
 
   boolean allows(UpstreamDrift.Difference difference) {
-    return entries.containsKey(difference.id());
+    return entry(difference) != null;
   }
 
   String reason(UpstreamDrift.Difference difference) {
-    return entries.get(difference.id());
+    String entry = entry(difference);
+    return entry == null ? null : entries.get(entry);
+  }
+
+  /** The entry that allows a difference: the one naming it exactly, else the one naming it in any operation. */
+  String entry(UpstreamDrift.Difference difference) {
+    if (entries.containsKey(difference.id())) {
+      return difference.id();
+    }
+    String any = difference.anyOperationId();
+    return any != null && entries.containsKey(any) ? any : null;
   }
 }

@@ -22,7 +22,7 @@ record DriftReport(String source, List<UpstreamDrift.Difference> differences, Al
 
   /** Allow-list entries that match no difference: Cloudflare or the spec moved, and the entry is stale. */
   List<String> stale() {
-    Set<String> ids = differences.stream().map(UpstreamDrift.Difference::id).collect(Collectors.toSet());
+    Set<String> ids = differences.stream().map(allowed::entry).collect(Collectors.toSet());
     return allowed.entries().keySet().stream().filter(id -> !ids.contains(id)).collect(Collectors.toList());
   }
 

@@ -56,6 +56,8 @@ final class UpstreamDrift {
   static final String NONE = "none";
   static final String PRESENT = "present";
   static final String ABSENT = "absent";
+  /** Stands for any operation at the start of an allow-list entry. */
+  static final String ANY_OPERATION = "*";
 
   /**
    * One difference.
@@ -71,6 +73,26 @@ final class UpstreamDrift {
     /** The difference in one line, as the report and the allow-list name it. */
     String id() {
       return location + " " + aspect + ": " + upstream + " => " + spec;
+    }
+
+    /**
+     * The id with the operation its location begins with written {@code *}
+     * ({@code *?page_no type: number => integer (int32)}, {@code * response 4XX: absent => present}):
+     * how the allow-list names a difference it allows in every operation. Null when the location
+     * names no operation (a component, a path parameter) or the difference is a whole operation.
+     */
+    String anyOperationId() {
+      if ("operation".equals(aspect)) {
+        return null;
+      }
+      String id = id();
+      for (String operation : operations) {
+        if (id.length() > operation.length() && id.startsWith(operation)
+            && (id.charAt(operation.length()) == '?' || id.charAt(operation.length()) == ' ')) {
+          return ANY_OPERATION + id.substring(operation.length());
+        }
+      }
+      return null;
     }
   }
 

@@ -11,11 +11,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Cuts the excerpt of Cloudflare's API schema that the drift check compares the spec with: the
- * operations {@code get_all_recordings} and {@code get_one_recording}, and every component they
- * reference, directly or through other components.
+ * spec's operations, found by their operationIds, and every component they reference, directly or
+ * through other components.
  *
  * <p>Run it on a freshly downloaded {@code openapi.yaml} of {@code cloudflare/api-schemas}:
  *
@@ -29,11 +30,6 @@ import java.util.Set;
  */
 public final class UpstreamExcerpt {
 
-  /** The operations of the spec, by their operationId in Cloudflare's schema. */
-  static final List<String> OPERATIONS = List.of("get_all_recordings", "get_one_recording");
-
-  static final String TITLE = "Cloudflare API (excerpt: RealtimeKit recordings, get_all_recordings and get_one_recording)";
-
   private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
   private UpstreamExcerpt() {
@@ -43,20 +39,55 @@ public final class UpstreamExcerpt {
    * Cuts the excerpt from a downloaded schema and writes it.
    *
    * @param args the downloaded {@code openapi.yaml}, the {@code cloudflare/api-schemas} commit it
-   *     comes from, and the file to write
+   *     comes from, the file to write, and the spec whose operations it keeps
    * @throws IOException when a file cannot be read or written
    */
   public static void main(String[] args) throws IOException {
-    if (args.length != 3 || args[0].isBlank() || args[0].startsWith("${") || args[1].startsWith("${")) {
+    if (args.length != 4 || args[0].isBlank() || args[0].startsWith("${") || args[1].startsWith("${")) {
       throw new IllegalArgumentException("usage: -Dupstream.schema=<the downloaded openapi.yaml> "
           + "-Dupstream.commit=<the commit of cloudflare/api-schemas it comes from>");
     }
     Path source = Path.of(args[0]);
     Path target = Path.of(args[2]);
-    String text = cut(Yaml12.read(source), args[1]);
+    String text = cut(Yaml12.read(source), args[1], operationIds(Yaml12.read(Path.of(args[3]))));
     Files.writeString(target, text, StandardCharsets.UTF_8);
     System.out.println("wrote " + target + " (" + text.length() + " characters) from " + source
         + "; now run ./mvnw verify and read openapi/target/upstream-drift.md");
+  }
+
+  /**
+   * The operationIds of a document (the spec), sorted: the operations the excerpt keeps.
+   *
+   * @param document an OpenAPI document, as read by {@link Yaml12}
+   * @return its operationIds, in alphabetical order
+   */
+  static List<String> operationIds(Map<String, Object> document) {
+    Set<String> ids = new TreeSet<>();
+    map(document.getOrDefault("paths", Map.of()), "paths").forEach((path, item) ->
+        map(item, "paths." + path).forEach((method, operation) -> {
+          if (METHODS.contains(method)) {
+            Object id = map(operation, path + " " + method).get("operationId");
+            if (!(id instanceof String) || !ids.add((String) id)) {
+              throw new IllegalArgumentException(path + " " + method + " has no operationId, or one used twice: " + id);
+            }
+          }
+        }));
+    if (ids.isEmpty()) {
+      throw new IllegalArgumentException("the spec has no operations");
+    }
+    return List.copyOf(ids);
+  }
+
+  /**
+   * The excerpt's title, naming the operations it holds.
+   *
+   * @param operations the operationIds, as {@link #operationIds} lists them
+   * @return {@code Cloudflare API (excerpt: RealtimeKit recordings, a, b and c)}
+   */
+  static String title(List<String> operations) {
+    String names = operations.size() == 1 ? operations.get(0)
+        : String.join(", ", operations.subList(0, operations.size() - 1)) + " and " + operations.get(operations.size() - 1);
+    return "Cloudflare API (excerpt: RealtimeKit recordings, " + names + ")";
   }
 
   /**
@@ -64,9 +95,10 @@ public final class UpstreamExcerpt {
    *
    * @param schema the whole schema, as read by {@link Yaml12}
    * @param commit the commit of {@code cloudflare/api-schemas} it comes from
+   * @param operations the operationIds to keep: the spec's, as {@link #operationIds} lists them
    * @return the excerpt as YAML
    */
-  static String cut(Map<String, Object> schema, String commit) {
+  static String cut(Map<String, Object> schema, String commit, List<String> operations) {
     if (!commit.matches("[0-9a-f]{7,40}")) {
       throw new IllegalArgumentException("upstream.commit must be a commit id of cloudflare/api-schemas (hex), was '"
           + commit + "'");
@@ -83,7 +115,7 @@ public final class UpstreamExcerpt {
         if (METHODS.contains(entry.getKey())) {
           Map<String, Object> operation = map(entry.getValue(), path.getKey() + " " + entry.getKey());
           Object id = operation.get("operationId");
-          if (OPERATIONS.contains(id)) {
+          if (operations.contains(id)) {
             if (!found.add((String) id)) {
               throw new IllegalArgumentException("operationId " + id + " occurs twice");
             }
@@ -105,8 +137,8 @@ public final class UpstreamExcerpt {
         collectRefs(whole, refs);
       }
     }
-    if (!found.containsAll(OPERATIONS)) {
-      Set<String> missing = new LinkedHashSet<>(OPERATIONS);
+    if (!found.containsAll(operations)) {
+      Set<String> missing = new LinkedHashSet<>(operations);
       missing.removeAll(found);
       throw new IllegalArgumentException("the schema has no operation " + String.join(", ", missing));
     }
@@ -140,7 +172,7 @@ public final class UpstreamExcerpt {
     }
 
     Map<String, Object> info = new LinkedHashMap<>();
-    info.put("title", TITLE);
+    info.put("title", title(operations));
     Map<String, Object> sourceInfo = map(schema.getOrDefault("info", Map.of()), "info");
     if (sourceInfo.containsKey("version")) {
       info.put("version", sourceInfo.get("version"));

@@ -13,10 +13,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The cut of Cloudflare's schema: two operations and the closure of their references, nothing else. */
+/** The cut of Cloudflare's schema: the spec's operations and the closure of their references, nothing else. */
 class UpstreamExcerptTest {
 
   static final String COMMIT = "004e306af7836c7edd2b39d286c8cdd3d0508702";
+
+  /** The operations the cut of {@link #FULL} keeps. */
+  static final List<String> TWO = List.of("get_all_recordings", "get_one_recording");
 
   /** A schema in the shape of Cloudflare's: more paths, more methods, more components than the cut keeps. */
   static final String FULL = String.join("\n",
@@ -88,15 +91,19 @@ class UpstreamExcerptTest {
   void cuttingTheCommittedExcerptReproducesItByteForByte() throws IOException {
     String committed = Files.readString(UpstreamFiles.excerpt(), StandardCharsets.UTF_8);
 
-    assertEquals(committed, UpstreamExcerpt.cut(Yaml12.parse(committed), COMMIT),
+    List<String> specOperations = UpstreamExcerpt.operationIds(Yaml12.read(UpstreamFiles.spec()));
+
+    assertEquals(committed, UpstreamExcerpt.cut(Yaml12.parse(committed), COMMIT, specOperations),
         "the committed excerpt is what the cut writes, so a refresh shows only Cloudflare's changes");
+    assertEquals(specOperations, UpstreamExcerpt.operationIds(Yaml12.parse(committed)),
+        "the excerpt holds every operation of the spec, and no other");
     assertTrue(committed.contains("x-source: cloudflare/api-schemas openapi.yaml @ " + COMMIT), "its source is recorded");
   }
 
   @Test
   @SuppressWarnings("unchecked")
   void keepsTheTwoOperationsAndEveryComponentTheyReachInTheSchemasOrder() {
-    Map<String, Object> excerpt = Yaml12.parse(UpstreamExcerpt.cut(Yaml12.parse(FULL), "abc1234"));
+    Map<String, Object> excerpt = Yaml12.parse(UpstreamExcerpt.cut(Yaml12.parse(FULL), "abc1234", TWO));
 
     Map<String, Object> paths = (Map<String, Object>) excerpt.get("paths");
     assertEquals(List.of("/accounts/{account_id}/realtime/kit/{app_id}/recordings",
@@ -112,14 +119,15 @@ class UpstreamExcerptTest {
     assertEquals(List.of("api_email", "api_key", "api_token"), List.copyOf(components.get("securitySchemes").keySet()),
         "the schemes the operations name, their own or the schema's default");
     Map<String, Object> info = (Map<String, Object>) excerpt.get("info");
-    assertEquals(Map.of("title", UpstreamExcerpt.TITLE, "version", "4.0.0",
+    assertEquals(Map.of("title", "Cloudflare API (excerpt: RealtimeKit recordings, get_all_recordings and get_one_recording)",
+        "version", "4.0.0",
         "x-source", "cloudflare/api-schemas openapi.yaml @ abc1234"), info);
   }
 
   @Test
   @SuppressWarnings("unchecked")
   void keepsYaml12TextThatYaml11WouldTurnIntoBooleansAndDates() {
-    String cut = UpstreamExcerpt.cut(Yaml12.parse(FULL), "abc1234");
+    String cut = UpstreamExcerpt.cut(Yaml12.parse(FULL), "abc1234", TWO);
     Map<String, Object> meeting = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
         Yaml12.parse(cut).get("components")).get("schemas")).get("Meeting");
     Map<String, Object> properties = (Map<String, Object>) meeting.get("properties");
@@ -141,16 +149,36 @@ class UpstreamExcerptTest {
     Files.writeString(file, big, StandardCharsets.UTF_8);
     Path out = dir.resolve("cut.yaml");
 
-    UpstreamExcerpt.main(new String[] {file.toString(), "abc1234", out.toString()});
+    Path spec = dir.resolve("spec.yaml");
+    Files.writeString(spec, FULL, StandardCharsets.UTF_8);
+
+    UpstreamExcerpt.main(new String[] {file.toString(), "abc1234", out.toString(), spec.toString()});
 
     String cut = Files.readString(out, StandardCharsets.UTF_8);
     assertTrue(cut.contains("operationId: get_one_recording") && !cut.contains("x-filler"), cut);
   }
 
   @Test
+  void keepsTheOperationsTheSpecHasWhateverTheirNumber() {
+    List<String> all = UpstreamExcerpt.operationIds(Yaml12.parse(FULL));
+
+    assertEquals(List.of("get_all_recordings", "get_one_recording", "start_recording", "zones_list"), all,
+        "every operationId of every path and method, sorted");
+    String cut = UpstreamExcerpt.cut(Yaml12.parse(FULL), "abc1234", List.of("get_one_recording", "start_recording"));
+    assertEquals(List.of("get_one_recording", "start_recording"), UpstreamExcerpt.operationIds(Yaml12.parse(cut)));
+    assertTrue(cut.contains("StartBody:") && !cut.contains("Unused:"), cut);
+    assertEquals("Cloudflare API (excerpt: RealtimeKit recordings, a, b and c)",
+        UpstreamExcerpt.title(List.of("a", "b", "c")));
+    assertEquals("Cloudflare API (excerpt: RealtimeKit recordings, a)", UpstreamExcerpt.title(List.of("a")));
+    IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+        () -> UpstreamExcerpt.operationIds(Yaml12.parse(FULL.replace("zones_list", "get_one_recording"))));
+    assertTrue(twice.getMessage().contains("used twice"), twice.getMessage());
+  }
+
+  @Test
   void namesAnOperationTheSchemaLacks() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> UpstreamExcerpt.cut(Yaml12.parse(FULL.replace("get_one_recording", "fetch_recording")), "abc1234"));
+        () -> UpstreamExcerpt.cut(Yaml12.parse(FULL.replace("get_one_recording", "fetch_recording")), "abc1234", TWO));
 
     assertEquals("the schema has no operation get_one_recording", e.getMessage());
   }
@@ -158,20 +186,20 @@ class UpstreamExcerptTest {
   @Test
   void refusesReferencesItCannotFollow() {
     IllegalArgumentException remote = assertThrows(IllegalArgumentException.class, () -> UpstreamExcerpt.cut(
-        Yaml12.parse(FULL.replace("'#/components/schemas/Meeting'", "'common.yaml#/Meeting'")), "abc1234"));
+        Yaml12.parse(FULL.replace("'#/components/schemas/Meeting'", "'common.yaml#/Meeting'")), "abc1234", TWO));
     assertTrue(remote.getMessage().startsWith("cannot follow the reference common.yaml#/Meeting"), remote.getMessage());
 
     IllegalArgumentException dangling = assertThrows(IllegalArgumentException.class, () -> UpstreamExcerpt.cut(
-        Yaml12.parse(FULL.replace("    Meeting: {", "    Gone: {")), "abc1234"));
+        Yaml12.parse(FULL.replace("    Meeting: {", "    Gone: {")), "abc1234", TWO));
     assertEquals("the reference #/components/schemas/Meeting points at nothing in the schema", dangling.getMessage());
   }
 
   @Test
   void wantsTheSourceCommit() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> UpstreamExcerpt.cut(Yaml12.parse(FULL), "main"));
+        () -> UpstreamExcerpt.cut(Yaml12.parse(FULL), "main", TWO));
     assertTrue(e.getMessage().startsWith("upstream.commit must be a commit id"), e.getMessage());
     assertThrows(IllegalArgumentException.class,
-        () -> UpstreamExcerpt.main(new String[] {"${upstream.schema}", "${upstream.commit}", "out.yaml"}));
+        () -> UpstreamExcerpt.main(new String[] {"${upstream.schema}", "${upstream.commit}", "out.yaml", "spec.yaml"}));
   }
 }
