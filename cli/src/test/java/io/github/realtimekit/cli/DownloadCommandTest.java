@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -376,5 +377,32 @@ class DownloadCommandTest {
         Thread.currentThread().interrupt();
       }
     }
+  }
+
+  @Test
+  void noLogLineShowsTheSignatureAndJsonKeepsTheWholeUrl() throws IOException {
+    stubRecording(data -> { });
+    serveFiles();
+
+    Cli.Result download = Cli.against(baseUrl(), "--verbose", "download", ID.toString(), "-o", dir + "/");
+    Cli.Result get = Cli.against(baseUrl(), "--verbose", "get", ID.toString(), "--json");
+
+    assertEquals(0, download.exitCode(), download.toString());
+    assertEquals(0, get.exitCode(), get.toString());
+    for (Cli.Result r : List.of(download, get)) {
+      assertTrue(r.err().contains("http: "), "the HTTP log is on: " + r.err());
+      assertFalse(r.err().contains("abc123") || r.err().contains("def456"), r.err());
+    }
+    assertTrue(download.err().contains("download: GET " + server.baseUrl() + "/bucket/recording.mp4?***"),
+        download.err());
+    assertEquals(server.baseUrl() + "/bucket/recording.mp4?X-Amz-Signature=abc123",
+        get.jsonLines().get(0).get("download_url").asText());
+  }
+
+  @Test
+  void aLoggedUrlHidesItsQueryUserAndFragment() {
+    assertEquals("https://***@host:8443/a/b.mp4?***#***",
+        Download.withoutQuery(java.net.URI.create("https://user:pw@host:8443/a/b.mp4?sig=1#frag")));
+    assertEquals("https://host/a.mp4", Download.withoutQuery(java.net.URI.create("https://host/a.mp4")));
   }
 }
