@@ -45,7 +45,7 @@ import java.util.function.LongSupplier;
  *       recording again.</li>
  *   <li>Order: the walk fills a window of the next {@value #WINDOW} files; whenever a download slot
  *       frees, the file in the window whose URL expires soonest goes next. Memory holds one page,
- *       the window, and the downloads under way, whatever the number of recordings.</li>
+ *       the window, the downloads under way, and the manifest's record of each archived file.</li>
  * </ul>
  */
 final class Archive {
