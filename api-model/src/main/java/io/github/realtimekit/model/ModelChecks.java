@@ -2,6 +2,7 @@ package io.github.realtimekit.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -61,6 +62,42 @@ final class ModelChecks {
   /** Returns a copy of a JSON value that later changes to the original cannot reach; JSON null for null. */
   static JsonNode copyOf(@Nullable JsonNode value) {
     return value == null ? NullNode.getInstance() : value.deepCopy();
+  }
+
+  /**
+   * Returns how {@code toString()} prints a URL: without its query, user information and fragment,
+   * each replaced by {@code ***}, since a pre-signed URL's query is its signature. {@code null} when
+   * there is none.
+   */
+  static String withoutQuery(@Nullable URI url) {
+    if (url == null) {
+      return "null";
+    }
+    if (url.isOpaque() || (url.getRawQuery() == null && url.getRawUserInfo() == null && url.getRawFragment() == null)) {
+      return url.isOpaque() ? url.getScheme() + ":***" : url.toString();
+    }
+    StringBuilder b = new StringBuilder();
+    if (url.getScheme() != null) {
+      b.append(url.getScheme()).append(':');
+    }
+    if (url.getRawAuthority() != null) {
+      b.append("//");
+      if (url.getRawUserInfo() != null) {
+        b.append("***@");
+      }
+      b.append(url.getHost() != null ? url.getHost() : "***");
+      if (url.getPort() >= 0) {
+        b.append(':').append(url.getPort());
+      }
+    }
+    b.append(url.getRawPath() == null ? "" : url.getRawPath());
+    if (url.getRawQuery() != null) {
+      b.append("?***");
+    }
+    if (url.getRawFragment() != null) {
+      b.append("#***");
+    }
+    return b.toString();
   }
 
   /** Returns how {@code toString()} prints a secret: {@code ***}, or {@code null} when there is none. */

@@ -55,7 +55,7 @@ class GeneratedSourcesTest {
   }
 
   @Test
-  void javadocHasOnlyTheSpecsWordsAndValidationCascadesOnTheList() throws IOException {
+  void javadocHasOnlyTheSpecsWordsAndNestedModelsCascade() throws IOException {
     Set<String> placeholders = Set.of("The {@code", "the value{@code", "List<@Valid");
     List<String> found = new ArrayList<>();
     for (Path source : sources()) {

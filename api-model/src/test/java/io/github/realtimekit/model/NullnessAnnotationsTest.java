@@ -1,6 +1,7 @@
 package io.github.realtimekit.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.AnnotatedParameterizedType;
@@ -69,11 +70,12 @@ class NullnessAnnotationsTest {
   }
 
   @Test
-  void aListOfModelsCascadesValidationOnTheGetterNotOnItsItems() throws Exception {
+  void aListOfModelsCascadesValidationThroughItsItemsNotOnTheGetter() throws Exception {
     Method getData = ListRecordingsResponse.class.getMethod("getData");
     AnnotatedType item = ((AnnotatedParameterizedType) getData.getAnnotatedReturnType()).getAnnotatedActualTypeArguments()[0];
 
-    assertTrue(getData.isAnnotationPresent(jakarta.validation.Valid.class));
-    assertEquals(0, item.getAnnotations().length);
+    assertFalse(getData.isAnnotationPresent(jakarta.validation.Valid.class));
+    assertEquals(1, item.getAnnotations().length);
+    assertTrue(item.isAnnotationPresent(jakarta.validation.Valid.class));
   }
 }

@@ -56,4 +56,40 @@ class SecretsTest {
     }
     assertEquals("test-password-value", config.getPassword(), "the getter returns the value");
   }
+
+  @Test
+  void toStringHidesTheQueryOfEveryUrlAndTheGetterKeepsIt() {
+    String signed = "https://bucket.example.com/rec.mp4?X-Amz-Credential=cred-value&X-Amz-Signature=sig-value";
+    Recording recording = Recording.builder()
+        .id(java.util.UUID.fromString("7c9e6679-7425-40de-944b-e07fc1f90ae7"))
+        .invokedTime(java.time.OffsetDateTime.parse("2024-01-01T00:00:00Z"))
+        .status(RecordingStatus.UPLOADED)
+        .downloadUrl(java.net.URI.create(signed))
+        .audioDownloadUrl(java.net.URI.create("https://user:pass-value@bucket.example.com/a.m4a?sig=audio-sig#frag"))
+        .outputFileName("a?b=c.mp4")
+        .build();
+
+    String text = recording.toString();
+
+    assertTrue(text.contains("downloadUrl=https://bucket.example.com/rec.mp4?***"), text);
+    assertTrue(text.contains("audioDownloadUrl=https://***@bucket.example.com/a.m4a?***"), text);
+    assertTrue(text.contains("outputFileName=a?b=c.mp4"), "a string that is no URL prints whole: " + text);
+    for (String secret : List.of("cred-value", "sig-value", "audio-sig", "pass-value", "frag")) {
+      assertFalse(text.contains(secret), text);
+    }
+    assertEquals(signed, recording.getDownloadUrl().toString(), "the getter returns the whole URL");
+  }
+
+  @Test
+  void aUrlWithoutQueryPrintsWhole() {
+    Recording recording = Recording.builder()
+        .id(java.util.UUID.fromString("7c9e6679-7425-40de-944b-e07fc1f90ae7"))
+        .invokedTime(java.time.OffsetDateTime.parse("2024-01-01T00:00:00Z"))
+        .status(RecordingStatus.UPLOADED)
+        .downloadUrl(java.net.URI.create("https://bucket.example.com/rec.mp4"))
+        .outputFileName("rec.mp4")
+        .build();
+
+    assertTrue(recording.toString().contains("downloadUrl=https://bucket.example.com/rec.mp4,"), recording.toString());
+  }
 }

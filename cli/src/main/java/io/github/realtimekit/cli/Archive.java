@@ -12,8 +12,6 @@ import io.github.realtimekit.model.Recording;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,15 +35,17 @@ import java.util.function.LongSupplier;
  *
  * <ul>
  *   <li>A file is archived when it exists under its final name ({@link ArchiveNames}) with the size
- *       the recording states; such a file is skipped without a request. A file gets its final name
- *       only once complete, checked and recorded in the manifest ({@link ArchiveManifest}).</li>
+ *       its manifest line records and the recording states, and with {@code --verify} the SHA-256 the
+ *       line records ({@link ArchivedFile}); such a file is skipped without a request, any other is
+ *       fetched again, with a note saying why. A file gets its final name only once complete, checked
+ *       and recorded in the manifest ({@link ArchiveManifest}).</li>
  *   <li>Downloads resume: an interrupted file is kept as {@code .NAME.part} and continued with a
  *       {@code Range} request next time (restarted when the host answers the whole file).</li>
  *   <li>A URL the host refuses (401, 403: expired or rejected) is replaced once by fetching the
  *       recording again.</li>
  *   <li>Order: the walk fills a window of the next {@value #WINDOW} files; whenever a download slot
  *       frees, the file in the window whose URL expires soonest goes next. Memory holds one page,
- *       the window, and the downloads under way, whatever the number of recordings.</li>
+ *       the window, the downloads under way, and the manifest's record of each archived file.</li>
  * </ul>
  */
 final class Archive {
@@ -80,6 +80,7 @@ final class Archive {
   private final RecordingDownloader downloader;
   private final Path dir;
   private final boolean audio;
+  private final boolean verify;
   private final int parallel;
   private final PrintStream out;
   private final ArchiveProgress progress;
@@ -88,7 +89,7 @@ final class Archive {
   private final Set<Path> underWay = ConcurrentHashMap.newKeySet();
 
   Archive(RealtimeKitClient client, String account, String app, RecordingDownloader downloader, Path dir,
-      boolean audio, int parallel, PrintStream out, PrintStream err, boolean terminal, Clock clock,
+      boolean audio, boolean verify, int parallel, PrintStream out, PrintStream err, boolean terminal, Clock clock,
       LongSupplier nanoTime) {
     this.client = client;
     this.account = account;
@@ -96,6 +97,7 @@ final class Archive {
     this.downloader = downloader;
     this.dir = dir;
     this.audio = audio;
+    this.verify = verify;
     this.parallel = parallel;
     this.out = out;
     this.progress = new ArchiveProgress(err, terminal, nanoTime);
@@ -138,7 +140,7 @@ final class Archive {
           summary.recordings.incrementAndGet();
           Tracker tracker = new Tracker();
           for (Kind kind : audio ? List.of(Kind.VIDEO, Kind.AUDIO) : List.of(Kind.VIDEO)) {
-            Job job = plan(recording, kind, order++, tracker);
+            Job job = plan(recording, kind, order++, tracker, manifest);
             if (job != null) {
               window.add(job);
             }
@@ -198,7 +200,7 @@ final class Archive {
   }
 
   /** Decides what to do with one of a recording's files: null when there is nothing to download. */
-  private Job plan(Recording recording, Kind kind, long order, Tracker tracker) {
+  private Job plan(Recording recording, Kind kind, long order, Tracker tracker, ArchiveManifest manifest) {
     if (kind.url(recording).isEmpty()) {
       if (kind == Kind.VIDEO) {
         summary.withoutUrl.incrementAndGet();
@@ -211,9 +213,18 @@ final class Archive {
       return null;
     }
     Path target = dir.resolve(ArchiveNames.fileName(recording, kind));
-    if (archived(target, kind.statedSize(recording))) {
+    if (underWay.contains(target)) {
+      // The walk met this recording twice (the list changed between pages): once is enough.
+      return null;
+    }
+    ArchivedFile.Check check = ArchivedFile.check(target, manifest.entry(target.getFileName().toString()),
+        kind.statedSize(recording), verify);
+    if (check.archived()) {
       summary.alreadyArchived.incrementAndGet();
       return null;
+    }
+    if (check.reason() != null) {
+      progress.println(progress.err(), RecordingsCli.NAME + ": archive: " + oneLine(check.reason()));
     }
     if (!underWay.add(target)) {
       // The walk met this recording twice (the list changed between pages): once is enough.
@@ -223,15 +234,6 @@ final class Archive {
     Instant expiry = recording.getDownloadUrlExpiry() == null ? Instant.MAX
         : recording.getDownloadUrlExpiry().toInstant();
     return new Job(recording, kind, target, order, expiry, tracker);
-  }
-
-  private static boolean archived(Path target, long statedSize) {
-    try {
-      return Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
-          && (statedSize < 0 || Files.size(target) == statedSize);
-    } catch (IOException e) {
-      return false;
-    }
   }
 
   private void download(Job job, ArchiveManifest manifest) {

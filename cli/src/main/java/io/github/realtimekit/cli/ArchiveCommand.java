@@ -16,7 +16,8 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "archive", mixinStandardHelpOptions = true, sortOptions = false,
     description = {ArchiveCommand.SUMMARY,
-        "Interrupted files are resumed next time; a refused (expired) URL is refreshed once; the files whose "
+        "Every run checks each archived file's size against the manifest (and with --verify its SHA-256) and "
+            + "fetches again any that differs. Interrupted files are resumed next time; a refused (expired) URL is refreshed once; the files whose "
             + "URLs expire soonest go first. DIR/" + ArchiveManifest.NAME + " gets one line of JSON per "
             + "archived file. Exits 0 only when every recording with a URL is archived, 5 when some "
             + "could not be (each named on stderr)."})
@@ -40,6 +41,11 @@ final class ArchiveCommand implements Callable<Integer> {
 
   @Option(names = "--audio", description = "Archive each recording's audio file (audio_download_url) too")
   boolean audio;
+
+  @Option(names = "--verify",
+      description = "Check each archived file's SHA-256 against the manifest too, not only its size, and fetch "
+          + "again any that differs")
+  boolean verify;
 
   @Option(names = "--parallel", paramLabel = "N", defaultValue = "4",
       description = "Downloads at once, 1 to " + MAX_PARALLEL + " (default: ${DEFAULT-VALUE})")
@@ -66,8 +72,8 @@ final class ArchiveCommand implements Callable<Integer> {
             + manifest.path() + " (" + manifest.droppedBytes() + " bytes, from an interrupted run)");
       }
       Archive archive = new Archive(session.client(), session.account(), session.app(),
-          session.download(cli.terminal()).downloader(), dir, audio, parallel, cli.out(), cli.err(), cli.terminal(),
-          Clock.systemUTC(), System::nanoTime);
+          session.download(cli.terminal()).downloader(), dir, audio, verify, parallel, cli.out(), cli.err(),
+          cli.terminal(), Clock.systemUTC(), System::nanoTime);
       Archive.Summary summary = archive.run(query, manifest);
       cli.err().println(RecordingsCli.NAME + ": archive " + dir + ": " + summary.downloaded + " downloaded ("
           + Output.size(summary.downloadedBytes.get()) + "), " + summary.alreadyArchived + " already archived, "

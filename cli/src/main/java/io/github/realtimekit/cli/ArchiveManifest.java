@@ -1,8 +1,12 @@
 package io.github.realtimekit.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -12,6 +16,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * {@code manifest.jsonl} in an archive directory: one line of JSON per archived file, appended and
@@ -21,8 +27,15 @@ import java.time.OffsetDateTime;
  * and opening the manifest drops such a line (it described a file that never got its name). A later
  * line for the same file supersedes an earlier one. The manifest is locked while open, so two archives
  * never write the same directory at once.
+ *
+ * <p>Opening reads what each line records, the size and SHA-256 of each file by name, so that every
+ * run can check the files already archived against it (a few dozen bytes of memory per file).
  */
 final class ArchiveManifest implements AutoCloseable {
+
+  /** What the manifest records of one archived file. */
+  record Entry(long bytes, String sha256) {
+  }
 
   /** The manifest's file name, in the archive directory. */
   static final String NAME = "manifest.jsonl";
@@ -33,13 +46,16 @@ final class ArchiveManifest implements AutoCloseable {
   private final FileChannel channel;
   private final FileLock lock;
   private final long droppedBytes;
-  private final ObjectMapper mapper = new ObjectMapper();
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private ArchiveManifest(Path path, FileChannel channel, FileLock lock, long droppedBytes) {
+  private final Map<String, Entry> entries;
+
+  private ArchiveManifest(Path path, FileChannel channel, FileLock lock, long droppedBytes, Map<String, Entry> entries) {
     this.path = path;
     this.channel = channel;
     this.lock = lock;
     this.droppedBytes = droppedBytes;
+    this.entries = entries;
   }
 
   /**
@@ -65,11 +81,62 @@ final class ArchiveManifest implements AutoCloseable {
         throw new IllegalStateException("another archive is writing " + path);
       }
       long dropped = dropIncompleteLastLine(channel);
-      return new ArchiveManifest(path, channel, lock, dropped);
+      return new ArchiveManifest(path, channel, lock, dropped, read(channel));
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;
     }
+  }
+
+  /**
+   * Reads every line's file, size and digest, a later line for a file superseding an earlier one; a
+   * line that is not such a record is passed over. Reads through the locked channel itself, which
+   * stays open.
+   */
+  private static Map<String, Entry> read(FileChannel channel) throws IOException {
+    InputStream in = new InputStream() {
+      private long position;
+
+      @Override
+      public int read() throws IOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        int n = channel.read(ByteBuffer.wrap(b, off, len), position);
+        if (n > 0) {
+          position += n;
+        }
+        return n;
+      }
+    };
+    Map<String, Entry> entries = new HashMap<>();
+    BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+      JsonNode node;
+      try {
+        node = MAPPER.readTree(line);
+      } catch (IOException e) {
+        continue;
+      }
+      if (node != null && node.path("file").isTextual() && node.path("bytes").canConvertToLong()
+          && node.path("sha256").isTextual()) {
+        entries.put(node.get("file").asText(), new Entry(node.get("bytes").asLong(), node.get("sha256").asText()));
+      }
+    }
+    return entries;
+  }
+
+  /**
+   * Returns what the manifest records of a file.
+   *
+   * @param file the file's name in the directory
+   * @return its size and digest, or null when no line names it
+   */
+  synchronized Entry entry(String file) {
+    return entries.get(file);
   }
 
   /** Truncates the file after its last newline, and returns how many bytes that dropped. */
@@ -135,7 +202,7 @@ final class ArchiveManifest implements AutoCloseable {
    */
   synchronized void append(String id, String kind, String file, long bytes, String sha256, OffsetDateTime invokedTime,
       Instant archivedAt) throws IOException {
-    ObjectNode line = mapper.createObjectNode();
+    ObjectNode line = MAPPER.createObjectNode();
     line.put("id", id);
     line.put("kind", kind);
     line.put("file", file);
@@ -145,7 +212,7 @@ final class ArchiveManifest implements AutoCloseable {
       line.put("invoked_time", invokedTime.toString());
     }
     line.put("archived_at", archivedAt.toString());
-    ByteBuffer bytesOut = ByteBuffer.wrap((mapper.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
+    ByteBuffer bytesOut = ByteBuffer.wrap((MAPPER.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
     long start = channel.size();
     long position = start;
     try {
@@ -153,6 +220,7 @@ final class ArchiveManifest implements AutoCloseable {
         position += channel.write(bytesOut, position);
       }
       channel.force(true);
+      entries.put(file, new Entry(bytes, sha256));
     } catch (IOException e) {
       // Leave no part of the line for the next one to follow.
       try {

@@ -203,4 +203,34 @@ final class Converters {
       throw new TypeConversionException("'" + value + "' is not a whole number, 0 or more");
     }
   }
+
+  /** A whole number, 1 or more: a page, or a page's size, as the spec's {@code minimum} allows. */
+  static final class Positive implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      try {
+        int n = Integer.parseInt(value.trim());
+        if (n >= 1) {
+          return n;
+        }
+      } catch (NumberFormatException e) {
+        // Reported below.
+      }
+      throw new TypeConversionException("'" + value + "' is not a whole number, 1 or more");
+    }
+  }
+
+  /** {@code true} or {@code false}, in any case. */
+  static final class TrueOrFalse implements ITypeConverter<Boolean> {
+    @Override
+    public Boolean convert(String value) {
+      if ("true".equalsIgnoreCase(value.trim())) {
+        return Boolean.TRUE;
+      }
+      if ("false".equalsIgnoreCase(value.trim())) {
+        return Boolean.FALSE;
+      }
+      throw new TypeConversionException("'" + value + "': expected true or false");
+    }
+  }
 }

@@ -116,13 +116,19 @@ final class Download {
   }
 
   /**
-   * The URL without its query string, since a pre-signed URL's query is its signature. A {@link URI}
-   * holds no control character.
+   * The URL as the models' {@code toString()} prints it: its query (a pre-signed URL's signature),
+   * user information and fragment each shown as {@code ***}. A {@link URI} holds no control character.
    */
   static String withoutQuery(URI url) {
-    String s = url.toString();
-    int q = s.indexOf('?');
-    return q < 0 ? s : s.substring(0, q) + "?***";
+    if (url.isOpaque() || (url.getRawQuery() == null && url.getRawUserInfo() == null && url.getRawFragment() == null)) {
+      return url.isOpaque() ? url.getScheme() + ":***" : url.toString();
+    }
+    String authority = url.getRawAuthority() == null ? ""
+        : "//" + (url.getRawUserInfo() != null ? "***@" : "") + (url.getHost() != null ? url.getHost() : "***")
+            + (url.getPort() >= 0 ? ":" + url.getPort() : "");
+    return (url.getScheme() != null ? url.getScheme() + ":" : "") + authority
+        + (url.getRawPath() == null ? "" : url.getRawPath())
+        + (url.getRawQuery() != null ? "?***" : "") + (url.getRawFragment() != null ? "#***" : "");
   }
 
   /** A progress bar: bytes, percent and rate, redrawn in place on a terminal, a line per quarter otherwise. */

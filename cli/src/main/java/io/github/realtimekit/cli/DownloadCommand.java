@@ -3,8 +3,11 @@ package io.github.realtimekit.cli;
 import io.github.realtimekit.client.RecordingDownloader;
 import io.github.realtimekit.client.core.ControlChars;
 import io.github.realtimekit.model.Recording;
+import java.io.File;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -16,7 +19,8 @@ import picocli.CommandLine.ParentCommand;
 /** {@code download RECORDING_ID}: saves a recording's file, or its audio, from its pre-signed URL. */
 @Command(name = "download", mixinStandardHelpOptions = true, sortOptions = false,
     description = {DownloadCommand.SUMMARY,
-        "The file appears under its final name only once complete; an existing file is replaced."})
+        "The file appears under its final name only once complete. An existing file is replaced only when it "
+            + "has the size the recording states (it is this recording), or with --force."})
 final class DownloadCommand implements Callable<Integer> {
 
   /** What the command does, in one line. */
@@ -33,23 +37,24 @@ final class DownloadCommand implements Callable<Integer> {
   @Option(names = "--audio", description = "Download the audio file, audio_download_url")
   boolean audio;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Where to save it; a directory to save it there under its default name "
+  @Option(names = {"-o", "--output"}, paramLabel = "PATH",
+      description = "Where to save it: a file, or a directory to save it in under its default name (an existing "
+          + "directory, or a path ending in /); missing directories are created "
           + "(default: the recording's output_file_name, or its ID, in the current directory)")
-  Path output;
+  String output;
+
+  @Option(names = "--force", description = "Replace an existing file even when it is not this recording")
+  boolean force;
 
   @Override
   public Integer call() {
-    if (output != null && !Files.isDirectory(output)) {
-      Path dir = output.toAbsolutePath().getParent();
-      if (dir == null || !Files.isDirectory(dir)) {
-        throw new Failure(ExitCode.USAGE, "--output: the directory " + dir + " does not exist", null);
-      }
-    }
+    Destination destination = Destination.of(output);
     try (Session session = cli.openSession()) {
       Recording recording = session.client().getRecording(recordingId);
       RecordingDownloader.Kind kind = audio ? RecordingDownloader.Kind.AUDIO : RecordingDownloader.Kind.VIDEO;
-      Path target = target(recording, kind.url(recording).orElse(null));
+      Path target = destination.target(defaultName(recording, kind.url(recording).orElse(null)));
+      checkReplaceable(target, kind.statedSize(recording));
+      destination.createDirectory();
       // The downloader says clearly when there is no URL, or one that is not http(s).
       session.download(cli.terminal()).fetch(recording, kind, target);
       cli.out().println(ControlChars.escape(target.toString()));
@@ -57,12 +62,26 @@ final class DownloadCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  private Path target(Recording recording, URI url) {
-    String name = defaultName(recording, url);
-    if (output == null) {
-      return Path.of(name);
+  /**
+   * Refuses to replace a file that is not this recording: one without the size the recording states
+   * (the audio states none), unless {@code --force}.
+   */
+  private void checkReplaceable(Path target, long statedSize) {
+    if (Files.isDirectory(target)) {
+      throw new Failure(ExitCode.FAILURE, ControlChars.escape(target.toString()) + " is a directory", null);
     }
-    return Files.isDirectory(output) ? output.resolve(name) : output;
+    if (force || !Files.exists(target)) {
+      return;
+    }
+    try {
+      if (statedSize >= 0 && Files.size(target) == statedSize) {
+        return;
+      }
+    } catch (IOException e) {
+      // Unreadable: not known to be this recording.
+    }
+    throw new Failure(ExitCode.FAILURE, ControlChars.escape(target.toString())
+        + " exists and is not this recording; pass --force to replace it", null);
   }
 
   /**
@@ -85,5 +104,57 @@ final class DownloadCommand implements Callable<Integer> {
     int extDot = last.lastIndexOf('.');
     String ext = extDot > 0 && last.substring(extDot).matches("\\.[A-Za-z0-9]{1,5}") ? last.substring(extDot) : "";
     return stem + "-audio" + ext;
+  }
+
+  /**
+   * What {@code --output} says, checked before anything is sent: a directory to save into (an existing
+   * one, or a path ending in a separator), or a file; either way the directory may still be missing,
+   * but nothing on the way to it may be a file.
+   */
+  private record Destination(Path directory, Path file) {
+
+    static Destination of(String output) {
+      if (output == null) {
+        return new Destination(null, null);
+      }
+      Path path;
+      try {
+        path = Path.of(output);
+      } catch (InvalidPathException e) {
+        throw new Failure(ExitCode.USAGE, "--output: not a valid path: " + ControlChars.escape(output), e);
+      }
+      boolean into = output.endsWith("/") || output.endsWith(File.separator) || Files.isDirectory(path);
+      Path directory = into ? path : path.getParent();
+      for (Path d = directory; d != null; d = d.getParent()) {
+        if (Files.exists(d)) {
+          if (!Files.isDirectory(d)) {
+            throw new Failure(ExitCode.USAGE, "--output: " + ControlChars.escape(d.toString())
+                + " is a file, not a directory", null);
+          }
+          break;
+        }
+      }
+      return new Destination(directory, into ? null : path);
+    }
+
+    /** The file to save: the one named, else the default name in the directory. */
+    Path target(String defaultName) {
+      if (file != null) {
+        return file;
+      }
+      return directory == null ? Path.of(defaultName) : directory.resolve(defaultName);
+    }
+
+    void createDirectory() {
+      if (directory == null || Files.isDirectory(directory)) {
+        return;
+      }
+      try {
+        Files.createDirectories(directory);
+      } catch (IOException e) {
+        throw new Failure(ExitCode.FAILURE, "cannot create the directory " + ControlChars.escape(directory.toString())
+            + ": " + e.getMessage(), e);
+      }
+    }
   }
 }

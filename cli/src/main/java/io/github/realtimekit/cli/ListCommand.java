@@ -27,7 +27,7 @@ final class ListCommand implements Callable<Integer> {
   @Mixin
   RecordingFilters filters;
 
-  @Option(names = "--page-no", paramLabel = "N",
+  @Option(names = "--page-no", paramLabel = "N", converter = Converters.Positive.class,
       description = "The page to show, from 1; with --all, the page to start from")
   Integer pageNo;
 

@@ -47,11 +47,12 @@ final class RecordingFilters {
       description = "Sort order: ${COMPLETION-CANDIDATES}")
   SortOrder sortOrder;
 
-  @Option(names = "--expired", paramLabel = "true|false", arity = "1",
+  @Option(names = "--expired", paramLabel = "true|false", arity = "1", converter = Converters.TrueOrFalse.class,
       description = "Only expired (true) or unexpired (false) recordings on RealtimeKit's bucket")
   Boolean expired;
 
-  @Option(names = "--per-page", paramLabel = "N", description = "Recordings per page")
+  @Option(names = "--per-page", paramLabel = "N", converter = Converters.Positive.class,
+      description = "Recordings per page, from 1")
   Integer perPage;
 
   /**

@@ -21,6 +21,9 @@ final class Terminal {
   /** The width assumed when no other is known. */
   static final int DEFAULT_COLUMNS = 80;
 
+  /** The narrowest usage help picocli lays out; on a narrower terminal the help's lines wrap. */
+  static final int MIN_HELP_COLUMNS = 55;
+
   /** Fewer columns than this in {@code COLUMNS} is taken as a mistake. */
   private static final int MIN_COLUMNS = 20;
 
@@ -119,12 +122,13 @@ final class Terminal {
 
   /**
    * Returns the usage help's width: the terminal's when interactive and its width is known without
-   * asking {@code stty} (help is to be quick), else 80.
+   * asking {@code stty} (help is to be quick), else 80; never less than {@value #MIN_HELP_COLUMNS},
+   * the least picocli accepts.
    *
    * @return the width in columns
    */
   int helpColumns() {
-    return interactive && widthKnown ? columns() : DEFAULT_COLUMNS;
+    return interactive && widthKnown ? Math.max(MIN_HELP_COLUMNS, columns()) : DEFAULT_COLUMNS;
   }
 
   /**

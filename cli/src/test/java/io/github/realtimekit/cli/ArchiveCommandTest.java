@@ -452,4 +452,80 @@ class ArchiveCommandTest {
     }
     assertEquals("", new String(Files.readAllBytes(dir.resolve(ArchiveManifest.NAME)), StandardCharsets.UTF_8));
   }
+
+  @Test
+  void aTruncatedAudioFileIsFetchedAgainAsATruncatedVideoFileIs() throws Exception {
+    byte[] video = bytes(30_000, 10);
+    byte[] audio = bytes(98_304, 11);
+    host.serve("/audio/" + id(1) + ".m4a", audio).sendLength = false;
+    stubList(List.of(recording(id(1), video, r -> r.put("audio_download_url",
+        host.url("/audio/" + id(1) + ".m4a") + "?" + SIGNATURE))), 10);
+    assertEquals(0, archive("--audio").exitCode());
+    Path audioFile = dir.resolve(id(1) + "-audio-meeting.m4a");
+    Path videoFile = dir.resolve(id(1) + "-meeting.mp4");
+    try (var channel = java.nio.channels.FileChannel.open(audioFile, StandardOpenOption.WRITE)) {
+      channel.truncate(1_000);
+    }
+    try (var channel = java.nio.channels.FileChannel.open(videoFile, StandardOpenOption.WRITE)) {
+      channel.truncate(1_000);
+    }
+    host.resetCounts();
+
+    Cli.Result second = archive("--audio");
+
+    assertEquals(0, second.exitCode(), second.toString());
+    assertArrayEquals(audio, Files.readAllBytes(audioFile));
+    assertArrayEquals(video, Files.readAllBytes(videoFile));
+    assertEquals(2, host.requests().size(), "both files fetched again");
+    assertTrue(second.err().contains(": 2 downloaded ("), second.err());
+    assertTrue(second.err().contains(audioFile.getFileName() + ": 1000 bytes, the manifest records 98304; "
+        + "fetching it again"), second.err());
+
+    host.resetCounts();
+    Cli.Result third = archive("--audio");
+
+    assertTrue(third.err().contains(": 0 downloaded (0 B), 2 already archived,"), third.err());
+    assertEquals(0, host.requests().size());
+  }
+
+  @Test
+  void aFileWithoutItsManifestLineIsNotArchived() throws Exception {
+    byte[] content = bytes(20_000, 12);
+    stubList(List.of(recording(id(1), content, r -> { })), 10);
+    Path file = dir.resolve(id(1) + "-meeting.mp4");
+    Files.write(file, new byte[content.length]);
+
+    Cli.Result r = archive();
+
+    assertEquals(0, r.exitCode(), r.toString());
+    assertArrayEquals(content, Files.readAllBytes(file));
+    assertEquals(1, manifest().size());
+  }
+
+  @Test
+  void verifyChecksEachArchivedFilesSha256AndFetchesADifferentOneAgain() throws Exception {
+    byte[] a = bytes(40_000, 13);
+    byte[] b = bytes(40_000, 14);
+    stubList(List.of(recording(id(1), a, r -> { }), recording(id(2), b, r -> { })), 10);
+    assertEquals(0, archive().exitCode());
+    Path fileA = dir.resolve(id(1) + "-meeting.mp4");
+    byte[] damaged = a.clone();
+    damaged[20_000] ^= 1;
+    Files.write(fileA, damaged);
+    host.resetCounts();
+
+    Cli.Result sizeOnly = archive();
+
+    assertTrue(sizeOnly.err().contains(": 0 downloaded (0 B), 2 already archived,"), sizeOnly.err());
+    assertEquals(0, fileRequests(), "without --verify only the size is checked");
+
+    Cli.Result verified = archive("--verify");
+
+    assertEquals(0, verified.exitCode(), verified.toString());
+    assertArrayEquals(a, Files.readAllBytes(fileA));
+    assertEquals(1, fileRequests());
+    assertTrue(verified.err().contains(fileA.getFileName() + ": SHA-256 differs from the manifest's; fetching it again"),
+        verified.err());
+    assertTrue(verified.err().contains(": 1 downloaded (39.1 KiB), 1 already archived,"), verified.err());
+  }
 }

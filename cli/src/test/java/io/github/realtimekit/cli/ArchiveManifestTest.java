@@ -122,4 +122,19 @@ class ArchiveManifestTest {
     }
     return -1;
   }
+
+  @Test
+  void openingReadsWhatEachFileRecordsTheLaterLineWinning() throws IOException {
+    Files.writeString(dir.resolve(ArchiveManifest.NAME), "{\"file\":\"a.mp4\",\"bytes\":1,\"sha256\":\"01\"}\n"
+        + "not json\n"
+        + "{\"file\":\"b.mp4\",\"bytes\":\"2\",\"sha256\":\"02\"}\n"
+        + "{\"file\":\"a.mp4\",\"bytes\":3,\"sha256\":\"03\"}\n");
+
+    try (ArchiveManifest manifest = ArchiveManifest.open(dir)) {
+      assertEquals(new ArchiveManifest.Entry(3, "03"), manifest.entry("a.mp4"));
+      assertEquals(null, manifest.entry("b.mp4"), "a line without a numeric size records nothing");
+      append(manifest, 4);
+      assertEquals(new ArchiveManifest.Entry(4000, "ab".repeat(32)), manifest.entry("file-4.mp4"));
+    }
+  }
 }

@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -143,7 +144,7 @@ class DownloadCommandTest {
     Path target = dir.resolve("out.mp4");
     Files.writeString(target, "old");
 
-    Cli.Result r = Cli.against(baseUrl(), "download", ID.toString(), "--output", target.toString());
+    Cli.Result r = Cli.against(baseUrl(), "download", ID.toString(), "--output", target.toString(), "--force");
 
     assertEquals(0, r.exitCode(), r.toString());
     assertArrayEquals(VIDEO, Files.readAllBytes(target));
@@ -177,13 +178,100 @@ class DownloadCommandTest {
   }
 
   @Test
-  void aMissingOutputDirectoryIsAUsageErrorBeforeAnythingIsSent() {
-    Cli.Result r = Cli.against(baseUrl(), "download", ID.toString(), "--output",
-        dir.resolve("no/such/dir/file.mp4").toString());
+  void anOutputEndingInASlashIsADirectoryCreatedWhenMissingAndTwoRecordingsShareIt() throws IOException {
+    UUID other = UUID.fromString("1b9e6679-7425-40de-944b-e07fc1f90ae8");
+    stubRecording(data -> { });
+    server.stubFor(get(urlPathEqualTo(Examples.onePath(other))).willReturn(okJson(Examples.one(other, data -> {
+      data.put("output_file_name", "other-meeting.mp4");
+      data.put("download_url", server.baseUrl() + "/bucket/audio.m4a?X-Amz-Signature=ghi789");
+    }))));
+    serveFiles();
+    String recordings = dir.resolve("recordings") + "/";
 
-    assertEquals(2, r.exitCode(), r.toString());
-    assertTrue(r.errLines().get(0).contains("--output: the directory"), r.err());
+    Cli.Result first = Cli.against(baseUrl(), "download", ID.toString(), "--output", recordings);
+    Cli.Result second = Cli.against(baseUrl(), "download", other.toString(), "--output", recordings);
+
+    assertEquals(0, first.exitCode(), first.toString());
+    assertEquals(0, second.exitCode(), second.toString());
+    assertEquals(List.of("recordings"), filesInDir());
+    assertTrue(Files.isDirectory(dir.resolve("recordings")));
+    assertArrayEquals(VIDEO, Files.readAllBytes(dir.resolve("recordings/meeting-2024-01-01.mp4")));
+    assertArrayEquals(AUDIO, Files.readAllBytes(dir.resolve("recordings/other-meeting.mp4")));
+    assertEquals(List.of(dir.resolve("recordings/meeting-2024-01-01.mp4").toString()), first.outLines());
+  }
+
+  @Test
+  void aMissingParentDirectoryIsCreated() throws IOException {
+    stubRecording(data -> { });
+    serveFiles();
+    Path target = dir.resolve("new/dir/x.mp4");
+
+    Cli.Result r = Cli.against(baseUrl(), "download", ID.toString(), "-o", target.toString());
+
+    assertEquals(0, r.exitCode(), r.toString());
+    assertArrayEquals(VIDEO, Files.readAllBytes(target));
+    assertEquals(List.of(target.toString()), r.outLines());
+  }
+
+  @Test
+  void anOutputBlockedByAFileIsAUsageErrorBeforeAnythingIsSent() throws IOException {
+    Files.writeString(dir.resolve("recordings"), "a file");
+
+    Cli.Result slash = Cli.against(baseUrl(), "download", ID.toString(), "-o", dir.resolve("recordings") + "/");
+    Cli.Result under = Cli.against(baseUrl(), "download", ID.toString(), "-o", dir.resolve("recordings/x.mp4").toString());
+
+    assertEquals(2, slash.exitCode(), slash.toString());
+    assertEquals("realtimekit-recordings: --output: " + dir.resolve("recordings") + " is a file, not a directory",
+        slash.errLines().get(0));
+    assertEquals(2, under.exitCode(), under.toString());
+    assertEquals("realtimekit-recordings: --output: " + dir.resolve("recordings") + " is a file, not a directory",
+        under.errLines().get(0));
+    assertEquals("a file", Files.readString(dir.resolve("recordings")));
     server.verify(0, getRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void anExistingFileIsNotReplacedWithoutForce() throws IOException {
+    stubRecording(data -> { });
+    serveFiles();
+    Path target = dir.resolve("out.mp4");
+    Files.writeString(target, "another recording");
+
+    Cli.Result r = Cli.against(baseUrl(), "download", ID.toString(), "--output", target.toString());
+
+    assertEquals(1, r.exitCode(), r.toString());
+    assertEquals(List.of("realtimekit-recordings: " + target + " exists and is not this recording; "
+        + "pass --force to replace it"), r.errLines());
+    assertEquals("another recording", Files.readString(target));
+    server.verify(0, getRequestedFor(urlPathEqualTo("/bucket/recording.mp4")));
+  }
+
+  @Test
+  void anExistingFileInTheDirectoryIsNotReplacedWithoutForce() throws IOException {
+    stubRecording(data -> { });
+    serveFiles();
+    Path target = dir.resolve("meeting-2024-01-01.mp4");
+    Files.writeString(target, "another recording");
+
+    Cli.Result r = Cli.against(baseUrl(), "download", ID.toString(), "--output", dir + "/");
+
+    assertEquals(1, r.exitCode(), r.toString());
+    assertTrue(r.err().contains(target + " exists and is not this recording; pass --force to replace it"), r.err());
+    assertEquals("another recording", Files.readString(target));
+    server.verify(0, getRequestedFor(urlPathEqualTo("/bucket/recording.mp4")));
+  }
+
+  @Test
+  void theSameRecordingAlreadyThereIsReplacedWithoutForce() throws IOException {
+    stubRecording(data -> data.put("file_size", VIDEO.length));
+    serveFiles();
+    Path target = dir.resolve("meeting-2024-01-01.mp4");
+    Files.write(target, new byte[VIDEO.length]);
+
+    Cli.Result r = Cli.against(baseUrl(), "download", ID.toString(), "--output", dir.toString());
+
+    assertEquals(0, r.exitCode(), r.toString());
+    assertArrayEquals(VIDEO, Files.readAllBytes(target));
   }
 
   @Test
@@ -220,7 +308,7 @@ class DownloadCommandTest {
     try (RawServer raw = new RawServer(1_000_000, 300_000, false)) {
       stubRecording(data -> data.put("download_url", raw.url()));
 
-      Cli.Result r = Cli.against(baseUrl(), "download", ID.toString(), "--output", target.toString());
+      Cli.Result r = Cli.against(baseUrl(), "download", ID.toString(), "--output", target.toString(), "--force");
 
       assertEquals(4, r.exitCode(), r.toString());
       assertTrue(r.errLines().get(r.errLines().size() - 1)
@@ -289,5 +377,32 @@ class DownloadCommandTest {
         Thread.currentThread().interrupt();
       }
     }
+  }
+
+  @Test
+  void noLogLineShowsTheSignatureAndJsonKeepsTheWholeUrl() throws IOException {
+    stubRecording(data -> { });
+    serveFiles();
+
+    Cli.Result download = Cli.against(baseUrl(), "--verbose", "download", ID.toString(), "-o", dir + "/");
+    Cli.Result get = Cli.against(baseUrl(), "--verbose", "get", ID.toString(), "--json");
+
+    assertEquals(0, download.exitCode(), download.toString());
+    assertEquals(0, get.exitCode(), get.toString());
+    for (Cli.Result r : List.of(download, get)) {
+      assertTrue(r.err().contains("http: "), "the HTTP log is on: " + r.err());
+      assertFalse(r.err().contains("abc123") || r.err().contains("def456"), r.err());
+    }
+    assertTrue(download.err().contains("download: GET " + server.baseUrl() + "/bucket/recording.mp4?***"),
+        download.err());
+    assertEquals(server.baseUrl() + "/bucket/recording.mp4?X-Amz-Signature=abc123",
+        get.jsonLines().get(0).get("download_url").asText());
+  }
+
+  @Test
+  void aLoggedUrlHidesItsQueryUserAndFragment() {
+    assertEquals("https://***@host:8443/a/b.mp4?***#***",
+        Download.withoutQuery(java.net.URI.create("https://user:pw@host:8443/a/b.mp4?sig=1#frag")));
+    assertEquals("https://host/a.mp4", Download.withoutQuery(java.net.URI.create("https://host/a.mp4")));
   }
 }

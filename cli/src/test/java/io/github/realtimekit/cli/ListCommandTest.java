@@ -272,4 +272,39 @@ class ListCommandTest {
         r.errLines());
     assertEquals("", r.out());
   }
+
+  @Test
+  void pagesAndPageSizesStartAt1AsTheHelpSays() {
+    for (String option : List.of("--page-no", "--per-page")) {
+      for (String value : List.of("0", "-1", "x")) {
+        Cli.Result r = Cli.against(baseUrl(), "list", option, value);
+
+        assertEquals(2, r.exitCode(), r.toString());
+        assertEquals("realtimekit-recordings: Invalid value for option '" + option + "': '" + value
+            + "' is not a whole number, 1 or more", r.errLines().get(0));
+      }
+    }
+    server.verify(0, anyRequestedFor(anyUrl()));
+    Cli.Result help = Cli.against(baseUrl(), "list", "--help");
+    assertTrue(help.out().contains("The page to show, from 1"), help.out());
+    assertTrue(help.out().contains("Recordings per page, from 1"), help.out());
+  }
+
+  @Test
+  void aBadValueIsRefusedBeforeTheMockStarts() {
+    Cli.Result r = Cli.run(java.util.Map.of(), "list", "--page-no", "-1");
+
+    assertEquals(2, r.exitCode(), r.toString());
+    assertFalse(r.err().contains("mock"), "nothing started: " + r.err());
+  }
+
+  @Test
+  void expiredIsTrueOrFalse() {
+    Cli.Result r = Cli.against(baseUrl(), "list", "--expired", "maybe");
+
+    assertEquals(2, r.exitCode(), r.toString());
+    assertEquals("realtimekit-recordings: Invalid value for option '--expired': 'maybe': expected true or false",
+        r.errLines().get(0));
+    server.verify(0, anyRequestedFor(anyUrl()));
+  }
 }

@@ -132,4 +132,28 @@ class TableWidthTest {
     }
     assertFalse(wide.isEmpty(), "the help uses the width: " + r.out());
   }
+
+  @Test
+  void aTerminalNarrowerThanPicocliAllowsStillRunsEveryCommand() {
+    for (int columns : new int[] {54, 50, 40, 20}) {
+      Terminal narrow = new Terminal(true, columns, true);
+      Cli.Result help = Cli.runOn(narrow, Map.of(), "--help");
+      Cli.Result listHelp = Cli.runOn(narrow, Map.of(), "list", "--help");
+      Cli.Result table = list(narrow);
+
+      assertEquals(0, help.exitCode(), columns + ": " + help);
+      assertTrue(help.out().contains("Exit codes:"), help.out());
+      assertEquals(0, listHelp.exitCode(), columns + ": " + listHelp);
+      assertEquals(0, table.exitCode(), columns + ": " + table);
+      assertEquals(List.of("ID", "STATUS"), List.of(table.outLines().get(0).split("\\s+")), table.out());
+      assertTrue(table.outLines().get(1).startsWith(FIRST + "  INVOKED"), table.out());
+    }
+  }
+
+  @Test
+  void at50ColumnsTheTableFits() {
+    Cli.Result r = list(new Terminal(true, 50, true));
+
+    assertFits(r, 50);
+  }
 }
