@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.realtimekit.client.RealtimeKitClient;
 import io.github.realtimekit.client.RealtimeKitJson;
 import io.github.realtimekit.client.ListRecordingsQuery;
+import io.github.realtimekit.client.Page;
 import io.github.realtimekit.fixtures.LoopbackServer;
 import io.github.realtimekit.model.GetRecordingResponse;
 import io.github.realtimekit.model.ListRecordingsResponse;
@@ -215,7 +216,9 @@ final class Contenders {
 
     @Override
     public int recordings(Object page) {
-      return ((ListRecordingsResponse) page).getData().size();
+      // list() answers a page of the client; decodePage() the decoded response.
+      return page instanceof Page ? ((Page<?>) page).getItems().size()
+          : ((ListRecordingsResponse) page).getData().size();
     }
 
     @Override

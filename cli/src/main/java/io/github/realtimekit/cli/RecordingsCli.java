@@ -1,27 +1,16 @@
 package io.github.realtimekit.cli;
 
 import io.github.realtimekit.client.RealtimeKitClient;
-import io.github.realtimekit.client.core.ControlChars;
-import io.github.realtimekit.client.errors.InvalidArgumentException;
-import io.github.realtimekit.client.errors.NetworkException;
-import io.github.realtimekit.client.errors.PagingException;
-import io.github.realtimekit.client.errors.ResponseDecodingException;
-import io.github.realtimekit.client.errors.ResponseTooLargeException;
-import io.github.realtimekit.client.errors.ServiceException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -29,10 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * {@code realtimekit-recordings}, the command-line tool for the RealtimeKit recordings API: the top
@@ -186,11 +173,12 @@ public final class RecordingsCli implements Callable<Integer> {
   static int run(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Terminal terminal,
       Commands commands, String... args) {
     RecordingsCli cli = new RecordingsCli(in, out, err, env, terminal);
+    FailureReport failures = new FailureReport(err, () -> cli.verbose);
     CommandLine commandLine = commandLine(cli, commands, args)
         .setOut(new PrintWriter(out, true))
         .setErr(new PrintWriter(err, true))
-        .setParameterExceptionHandler(cli::onUsageError)
-        .setExecutionExceptionHandler(cli::onFailure);
+        .setParameterExceptionHandler(failures::onUsageError)
+        .setExecutionExceptionHandler(failures::onFailure);
     commandLine.setUsageHelpWidth(terminal.helpColumns());
     try {
       return commandLine.execute(args);
@@ -259,50 +247,7 @@ public final class RecordingsCli implements Callable<Integer> {
    * @throws Failure with {@link ExitCode#USAGE} for a missing or invalid setting
    */
   Session openSession() {
-    String resolvedToken = setting(token, "--token", ENV_TOKEN);
-    String resolvedAccount = setting(account, "--account", ENV_ACCOUNT);
-    String resolvedApp = setting(app, "--app", ENV_APP);
-    String resolvedBaseUrl = setting(baseUrl, "--base-url", ENV_BASE_URL);
-    // An empty CLOUDFLARE_API_TOKEN= is a token the user meant to give: it counts as configured.
-    boolean tokenConfigured = resolvedToken != null || env.containsKey(ENV_TOKEN);
-    List<String> configured = new ArrayList<>();
-    addIfSet(configured, resolvedAccount, account != null ? "--account" : ENV_ACCOUNT);
-    addIfSet(configured, resolvedApp, app != null ? "--app" : ENV_APP);
-    addIfSet(configured, resolvedBaseUrl, baseUrl != null ? "--base-url" : ENV_BASE_URL);
-    boolean useMock = mock || (!tokenConfigured && configured.isEmpty());
-    if (!useMock && resolvedToken == null) {
-      throw new Failure(ExitCode.USAGE, tokenConfigured
-          ? ENV_TOKEN + " is set but empty: set it to an API token or pass --token TOKEN (or use --mock "
-              + "for the built-in mock server); nothing was sent"
-          : "Missing API token: pass --token TOKEN or set " + ENV_TOKEN + "; " + names(configured)
-              + (configured.size() == 1 ? " is" : " are") + " set, so the built-in mock server does not "
-              + "answer unless you use --mock; nothing was sent", null);
-    }
-    if (!useMock) {
-      if (resolvedAccount == null) {
-        throw new Failure(ExitCode.USAGE,
-            "Missing account ID: pass --account ID or set " + ENV_ACCOUNT + " (or use --mock)", null);
-      }
-      if (resolvedApp == null) {
-        throw new Failure(ExitCode.USAGE,
-            "Missing app ID: pass --app ID or set " + ENV_APP + " (or use --mock)", null);
-      }
-    }
-    Duration connectTimeout = timeout == null ? Duration.ofSeconds(10) : Duration.ofMillis(Math.round(timeout * 1000));
-    Duration readTimeout = timeout == null ? Duration.ofSeconds(60) : connectTimeout;
-    return Session.open(new Session.Settings(
-        useMock,
-        useMock ? null : resolvedBaseUrl,
-        useMock ? "mock-token" : resolvedToken,
-        resolvedAccount != null ? resolvedAccount : "mock-account",
-        resolvedApp != null ? resolvedApp : "mock-app",
-        maxRetries,
-        connectTimeout,
-        readTimeout,
-        verbose,
-        !useMock ? null : (mock ? "--mock: using" : "no API token configured; using")
-            + " the built-in mock server with the documented examples"),
-        err);
+    return Session.open(SessionSettings.resolve(this, env), err);
   }
 
   /**
@@ -337,92 +282,6 @@ public final class RecordingsCli implements Callable<Integer> {
 
   static String userAgent() {
     return NAME + "/" + Version.version();
-  }
-
-  /** {@code a}, {@code a and b}, {@code a, b and c}. */
-  private static String names(List<String> names) {
-    int last = names.size() - 1;
-    return last == 0 ? names.get(0) : String.join(", ", names.subList(0, last)) + " and " + names.get(last);
-  }
-
-  private static void addIfSet(List<String> names, String value, String name) {
-    if (value != null) {
-      names.add(name);
-    }
-  }
-
-  private String setting(String option, String optionName, String envName) {
-    if (option != null) {
-      if (option.isBlank()) {
-        throw new Failure(ExitCode.USAGE, optionName + " must not be blank", null);
-      }
-      return option.trim();
-    }
-    String value = env.get(envName);
-    return value == null || value.isBlank() ? null : value.trim();
-  }
-
-  private int onUsageError(ParameterException e, String[] args) {
-    CommandLine commandLine = e.getCommandLine();
-    err.println(NAME + ": " + ControlChars.escape(oneLine(e.getMessage())));
-    UnmatchedArgumentException.printSuggestions(e, new PrintWriter(err, true));
-    err.println("Run '" + commandLine.getCommandSpec().qualifiedName() + " --help' for usage.");
-    err.flush();
-    return ExitCode.USAGE;
-  }
-
-  private int onFailure(Exception e, CommandLine commandLine, ParseResult parseResult) {
-    int code;
-    String message;
-    if (e instanceof Failure) {
-      code = ((Failure) e).exitCode();
-      message = e.getMessage();
-    } else if (e instanceof InvalidArgumentException) {
-      code = ExitCode.USAGE;
-      message = "Invalid argument: " + ((InvalidArgumentException) e).getViolations().stream()
-          .map(v -> ArgumentNames.of(commandLine.getCommandSpec(), v.getParameter()) + " " + v.getRule() + " (was "
-              + v.getValue() + ")")
-          .collect(Collectors.joining("; ")) + " (nothing was sent)";
-    } else if (e instanceof ServiceException) {
-      code = ExitCode.API_ERROR;
-      message = e.getMessage();
-    } else if (e instanceof NetworkException || e instanceof ResponseDecodingException
-        || e instanceof ResponseTooLargeException || e instanceof PagingException) {
-      code = ExitCode.NETWORK;
-      message = e.getMessage();
-    } else {
-      code = ExitCode.FAILURE;
-      message = "Unexpected error: " + e + (verbose ? "" : " (run with --verbose for details)");
-    }
-    // The message may carry the server's text: no control character of it reaches the terminal.
-    err.println(NAME + ": " + ControlChars.escape(oneLine(message)));
-    if (code == ExitCode.USAGE) {
-      err.println("Run '" + commandLine.getCommandSpec().qualifiedName() + " --help' for usage.");
-    }
-    if (verbose) {
-      StringWriter trace = new StringWriter();
-      e.printStackTrace(new PrintWriter(trace));
-      err.print(ControlChars.escapeKeepingLines(trace.toString()));
-    }
-    err.flush();
-    return code;
-  }
-
-  /**
-   * Names a client builder setting in a message as the option that sets it: {@code baseUrl: must be…}
-   * becomes {@code --base-url: must be…}.
-   */
-  static String withOptionName(String violation) {
-    for (Map.Entry<String, String> name : ArgumentNames.SETTINGS.entrySet()) {
-      if (violation.startsWith(name.getKey() + " ") || violation.startsWith(name.getKey() + ":")) {
-        return name.getValue() + violation.substring(name.getKey().length());
-      }
-    }
-    return violation;
-  }
-
-  private static String oneLine(String message) {
-    return message == null ? "" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
   }
 
   /** The tool's version, from the build. */

@@ -120,7 +120,7 @@ final class Session implements AutoCloseable {
       }
       return builder.build();
     } catch (IllegalArgumentException e) {
-      String message = RecordingsCli.withOptionName(e.getMessage());
+      String message = FailureReport.withOptionName(e.getMessage());
       if (message.startsWith("--base-url")) {
         message = message.replaceFirst("--base-url", "--base-url (or " + RecordingsCli.ENV_BASE_URL + ")");
       } else if (message.startsWith("--token")) {

@@ -82,14 +82,14 @@ class ArgumentValidationContractTest {
   void negativePageNo() {
     InvalidArgumentException e = refused(() ->
         client.listRecordingsPage(ListRecordingsQuery.builder().pageNo(-1).build()));
-    assertEquals(List.of("pageNo must be greater than or equal to 0 (was -1)"), e.getViolations().stream().map(Object::toString).toList());
+    assertEquals(List.of("pageNo must be greater than or equal to 1 (was -1)"), e.getViolations().stream().map(Object::toString).toList());
   }
 
   @Test
   void negativePerPage() {
     InvalidArgumentException e = refused(() ->
         client.listRecordingsPage(ListRecordingsQuery.builder().perPage(-5).build()));
-    assertEquals(List.of("perPage must be greater than or equal to 0 (was -5)"), e.getViolations().stream().map(Object::toString).toList());
+    assertEquals(List.of("perPage must be greater than or equal to 1 (was -5)"), e.getViolations().stream().map(Object::toString).toList());
   }
 
   @Test
@@ -110,7 +110,7 @@ class ArgumentValidationContractTest {
   void thePagerChecksBeforeItsFirstRequest() {
     var pages = client.listRecordings(ListRecordingsQuery.builder().perPage(-1).build());
     InvalidArgumentException e = refused(() -> pages.iterator().hasNext());
-    assertEquals(List.of("perPage must be greater than or equal to 0 (was -1)"), e.getViolations().stream().map(Object::toString).toList());
+    assertEquals(List.of("perPage must be greater than or equal to 1 (was -1)"), e.getViolations().stream().map(Object::toString).toList());
   }
 
   @Test

@@ -26,7 +26,7 @@ public class InvalidArgumentException extends RealtimeKitException {
    * Returns the broken rules, each with the parameter, the rule and the value apart.
    *
    * @return the violations; each one's {@code toString()} is a line such as
-   *     {@code pageNo must be greater than or equal to 0 (was -1)}
+   *     {@code pageNo must be greater than or equal to 1 (was -1)}
    */
   public List<Violation> getViolations() {
     return violations;
@@ -45,7 +45,7 @@ public class InvalidArgumentException extends RealtimeKitException {
      * Creates a violation.
      *
      * @param parameter the parameter's name, as the caller wrote it, such as {@code pageNo}
-     * @param rule the rule, such as {@code must be greater than or equal to 0}
+     * @param rule the rule, such as {@code must be greater than or equal to 1}
      * @param value the rejected value as text, strings in quotes, such as {@code -1} or {@code "  "}
      */
     public Violation(String parameter, String rule, String value) {
@@ -66,7 +66,7 @@ public class InvalidArgumentException extends RealtimeKitException {
     /**
      * Returns the rule.
      *
-     * @return the rule, such as {@code must be greater than or equal to 0}
+     * @return the rule, such as {@code must be greater than or equal to 1}
      */
     public String getRule() {
       return rule;
