@@ -47,12 +47,12 @@ final class FileDownload {
     boolean hook = cleanup != null && addShutdownHook(cleanup);
     boolean complete = false;
     boolean keep = options.isResume();
-    FileChannel file = open(temp, options.isResume(), host);
+    FileChannel file = open(temp, target, options.isResume(), host);
     try {
-      lock(file, temp, options.isResume(), host);
-      long held = size(file, temp, host);
+      lock(file, target, options.isResume(), host);
+      long held = size(file, target, host);
       if (held > 0 && stated >= 0 && held > stated) {
-        truncate(file, temp, host);
+        truncate(file, target, host);
         held = 0;
       }
       DownloadResult result;
@@ -61,17 +61,17 @@ final class FileDownload {
         MessageDigest digest = options.isSha256() ? sha256() : null;
         long size;
         if (transfer.alreadyComplete()) {
-          hashPrefix(file, held, digest, temp, host);
+          hashPrefix(file, held, digest, target, host);
           size = held;
           options.getProgress().update(size, size);
         } else {
           if (transfer.start() == 0 && held > 0) {
-            truncate(file, temp, host);
+            truncate(file, target, host);
           }
-          hashPrefix(file, transfer.start(), digest, temp, host);
-          size = copy(transfer, file, transfer.start(), digest, temp, host);
+          hashPrefix(file, transfer.start(), digest, target, host);
+          size = copy(transfer, file, transfer.start(), digest, target, host);
         }
-        force(file, temp, host);
+        force(file, target, host);
         result = new DownloadResult(target, size, transfer.alreadyComplete() ? held : transfer.start(),
             digest == null ? null : HexFormat.of().formatHex(digest.digest()), transfer.contentType());
       } catch (DownloadContentException e) {
@@ -80,7 +80,7 @@ final class FileDownload {
         throw e;
       }
       options.getBeforeRename().accept(result);
-      close(file, temp, host);
+      close(file, target, host);
       move(temp, target, host);
       complete = true;
       return result;
@@ -95,17 +95,17 @@ final class FileDownload {
     }
   }
 
-  private static FileChannel open(Path temp, boolean resume, String host) {
+  private static FileChannel open(Path temp, Path target, boolean resume, String host) {
     try {
       return resume
           ? FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)
           : FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
     } catch (IOException e) {
-      throw fileFailure(host, "cannot create " + SafeText.of(temp), e);
+      throw fileFailure(host, target, e);
     }
   }
 
-  private static void lock(FileChannel file, Path temp, boolean resume, String host) {
+  private static void lock(FileChannel file, Path target, boolean resume, String host) {
     if (!resume) {
       return;
     }
@@ -119,27 +119,28 @@ final class FileDownload {
       return;
     }
     if (lock == null) {
-      throw new DownloadFileException(host, "another download is writing " + SafeText.of(temp), null);
+      throw new DownloadFileException(host, "another download is writing "
+          + SafeText.escapeControls(target.toString()), null);
     }
   }
 
-  private static long size(FileChannel file, Path temp, String host) {
+  private static long size(FileChannel file, Path target, String host) {
     try {
       return file.size();
     } catch (IOException e) {
-      throw fileFailure(host, "cannot read " + SafeText.of(temp), e);
+      throw fileFailure(host, target, e);
     }
   }
 
-  private static void truncate(FileChannel file, Path temp, String host) {
+  private static void truncate(FileChannel file, Path target, String host) {
     try {
       file.truncate(0);
     } catch (IOException e) {
-      throw fileFailure(host, "cannot write " + SafeText.of(temp), e);
+      throw fileFailure(host, target, e);
     }
   }
 
-  private static void hashPrefix(FileChannel file, long length, MessageDigest digest, Path temp, String host) {
+  private static void hashPrefix(FileChannel file, long length, MessageDigest digest, Path target, String host) {
     if (digest == null || length == 0) {
       return;
     }
@@ -157,11 +158,11 @@ final class FileDownload {
         position += n;
       }
     } catch (IOException e) {
-      throw fileFailure(host, "cannot read " + SafeText.of(temp), e);
+      throw fileFailure(host, target, e);
     }
   }
 
-  private static long copy(DownloadTransfer body, FileChannel file, long start, MessageDigest digest, Path temp,
+  private static long copy(DownloadTransfer body, FileChannel file, long start, MessageDigest digest, Path target,
       String host) {
     byte[] buffer = new byte[BUFFER];
     long position = start;
@@ -179,24 +180,24 @@ final class FileDownload {
           position += file.write(bytes, position);
         }
       } catch (IOException e) {
-        throw fileFailure(host, "cannot write " + SafeText.of(temp), e);
+        throw fileFailure(host, target, e);
       }
     }
   }
 
-  private static void force(FileChannel file, Path temp, String host) {
+  private static void force(FileChannel file, Path target, String host) {
     try {
       file.force(true);
     } catch (IOException e) {
-      throw fileFailure(host, "cannot write " + SafeText.of(temp), e);
+      throw fileFailure(host, target, e);
     }
   }
 
-  private static void close(FileChannel file, Path temp, String host) {
+  private static void close(FileChannel file, Path target, String host) {
     try {
       file.close();
     } catch (IOException e) {
-      throw fileFailure(host, "cannot write " + SafeText.of(temp), e);
+      throw fileFailure(host, target, e);
     }
   }
 
@@ -208,12 +209,13 @@ final class FileDownload {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
-      throw fileFailure(host, "cannot rename " + SafeText.of(temp) + " to " + SafeText.of(target.getFileName()), e);
+      throw fileFailure(host, target, e);
     }
   }
 
-  private static DownloadException fileFailure(String host, String message, IOException e) {
-    return ErrorMapper.fileFailure(host, message, e);
+  /** A failure to write the target, named as the caller named it: never the temporary file. */
+  private static DownloadException fileFailure(String host, Path target, IOException e) {
+    return ErrorMapper.fileFailure(host, "cannot write " + SafeText.escapeControls(target.toString()), e);
   }
 
   private static MessageDigest sha256() {

@@ -6,12 +6,12 @@ import io.github.realtimekit.client.RealtimeKitClient;
 import io.github.realtimekit.client.RecordingDownloader;
 import io.github.realtimekit.client.RecordingDownloader.Kind;
 import io.github.realtimekit.client.ListRecordingsQuery;
+import io.github.realtimekit.client.errors.DownloadFileException;
 import io.github.realtimekit.client.errors.DownloadStatusException;
 import io.github.realtimekit.client.Page;
 import io.github.realtimekit.model.Recording;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -60,6 +60,8 @@ final class Archive {
     final AtomicInteger alreadyArchived = new AtomicInteger();
     final AtomicInteger withoutUrl = new AtomicInteger();
     final AtomicInteger failed = new AtomicInteger();
+    /** Of the failed, those whose file or manifest line could not be written. */
+    final AtomicInteger unwritable = new AtomicInteger();
     final AtomicInteger refreshed = new AtomicInteger();
     final AtomicInteger recordings = new AtomicInteger();
     volatile RuntimeException listFailure;
@@ -274,6 +276,11 @@ final class Archive {
               + refresh.getMessage());
           return;
         }
+      } catch (DownloadFileException | Failure e) {
+        // The file, or its manifest line (record), could not be written.
+        summary.unwritable.incrementAndGet();
+        fail(what + ": " + e.getMessage());
+        return;
       } catch (RuntimeException e) {
         fail(what + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
         return;
@@ -287,7 +294,7 @@ final class Archive {
           job.target().getFileName().toString(), result.getSize(), result.getSha256().orElseThrow(),
           job.recording().getInvokedTime(), clock.instant());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + manifest.path() + ": " + e.getMessage(), e);
+      throw Failure.cannotWrite("write", manifest.path(), e);
     }
   }
 

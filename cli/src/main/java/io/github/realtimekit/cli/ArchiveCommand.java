@@ -20,7 +20,7 @@ import picocli.CommandLine.ParentCommand;
             + "fetches again any that differs. Interrupted files are resumed next time; a refused (expired) URL is refreshed once; the files whose "
             + "URLs expire soonest go first. DIR/" + ArchiveManifest.NAME + " gets one line of JSON per "
             + "archived file. Exits 0 only when every recording with a URL is archived, 5 when some "
-            + "could not be (each named on stderr)."})
+            + "could not be (each named on stderr), 6 when any file could not be written."})
 final class ArchiveCommand implements Callable<Integer> {
 
   static final String SUMMARY = "Download every recording that matches the filters (the options of list) and has "
@@ -63,7 +63,7 @@ final class ArchiveCommand implements Callable<Integer> {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new Failure(ExitCode.USAGE, "--dir: cannot create " + dir + ": " + e.getMessage(), e);
+      throw Failure.cannotWrite("create", dir, e);
     }
     var query = filters.query();
     try (Session session = cli.openSession(); ArchiveManifest manifest = openManifest()) {
@@ -83,9 +83,10 @@ final class ArchiveCommand implements Callable<Integer> {
       if (summary.listFailure != null) {
         throw summary.listFailure;
       }
-      return summary.failed.get() > 0 ? ExitCode.INCOMPLETE : ExitCode.OK;
+      return summary.unwritable.get() > 0 ? ExitCode.CANNOT_WRITE
+          : summary.failed.get() > 0 ? ExitCode.INCOMPLETE : ExitCode.OK;
     } catch (IOException e) {
-      throw new Failure(ExitCode.FAILURE, "cannot close " + dir.resolve(ArchiveManifest.NAME) + ": " + e, e);
+      throw Failure.cannotWrite("write", dir.resolve(ArchiveManifest.NAME), e);
     }
   }
 
@@ -95,7 +96,7 @@ final class ArchiveCommand implements Callable<Integer> {
     } catch (IllegalStateException e) {
       throw new Failure(ExitCode.FAILURE, e.getMessage() + "; one archive per directory at a time", e);
     } catch (IOException e) {
-      throw new Failure(ExitCode.FAILURE, "cannot write " + dir.resolve(ArchiveManifest.NAME) + ": " + e, e);
+      throw Failure.cannotWrite("write", dir.resolve(ArchiveManifest.NAME), e);
     }
   }
 }

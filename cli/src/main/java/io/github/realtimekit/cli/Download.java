@@ -5,6 +5,7 @@ import io.github.realtimekit.client.DownloadResult;
 import io.github.realtimekit.client.RecordingDownloader;
 import io.github.realtimekit.client.errors.DownloadContentException;
 import io.github.realtimekit.client.errors.DownloadException;
+import io.github.realtimekit.client.errors.DownloadFileException;
 import io.github.realtimekit.client.errors.DownloadStatusException;
 import io.github.realtimekit.client.errors.NetworkException;
 import io.github.realtimekit.model.Recording;
@@ -94,8 +95,8 @@ final class Download {
   /**
    * Maps a download's failure to the tool's exit codes: {@link ExitCode#API_ERROR} when the host answered
    * with an error status, {@link ExitCode#NETWORK} when the transfer failed, timed out or did not bring
-   * the file, {@link ExitCode#FAILURE} when there is no URL, the file cannot be written, or the download
-   * was interrupted.
+   * the file, {@link ExitCode#CANNOT_WRITE} when the file cannot be written ({@code cannot write TARGET:
+   * REASON}), {@link ExitCode#FAILURE} when there is no URL or the download was interrupted.
    *
    * @param e what the downloader threw
    * @return a failure with the downloader's message, or {@code e} itself when it is none of its exceptions
@@ -106,8 +107,10 @@ final class Download {
       code = ExitCode.API_ERROR;
     } else if (e instanceof DownloadContentException || e instanceof NetworkException) {
       code = ExitCode.NETWORK;
+    } else if (e instanceof DownloadFileException) {
+      code = ExitCode.CANNOT_WRITE;
     } else if (e instanceof DownloadException) {
-      // NoDownloadUrlException, DownloadFileException, or an interrupt.
+      // NoDownloadUrlException, or an interrupt.
       code = ExitCode.FAILURE;
     } else {
       return e;

@@ -6,6 +6,7 @@ import io.github.realtimekit.model.Recording;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -68,7 +69,7 @@ final class DownloadCommand implements Callable<Integer> {
    */
   private void checkReplaceable(Path target, long statedSize) {
     if (Files.isDirectory(target)) {
-      throw new Failure(ExitCode.FAILURE, ControlChars.escape(target.toString()) + " is a directory", null);
+      throw Failure.cannotWrite("write", target, new FileSystemException(target.toString(), null, "Is a directory"));
     }
     if (force || !Files.exists(target)) {
       return;
@@ -152,8 +153,7 @@ final class DownloadCommand implements Callable<Integer> {
       try {
         Files.createDirectories(directory);
       } catch (IOException e) {
-        throw new Failure(ExitCode.FAILURE, "cannot create the directory " + ControlChars.escape(directory.toString())
-            + ": " + e.getMessage(), e);
+        throw Failure.cannotWrite("create", directory, e);
       }
     }
   }

@@ -5,7 +5,7 @@ public final class ExitCode {
 
   /** Success. */
   public static final int OK = 0;
-  /** Anything else went wrong: a recording has no download URL yet, a file cannot be written. */
+  /** Anything else went wrong: a recording has no download URL yet, a download was interrupted. */
   public static final int FAILURE = 1;
   /** A usage error or invalid argument; nothing was sent. */
   public static final int USAGE = 2;
@@ -15,6 +15,13 @@ public final class ExitCode {
   public static final int NETWORK = 4;
   /** {@code archive}: some recordings with a download URL could not be archived; each is named on stderr. */
   public static final int INCOMPLETE = 5;
+  /**
+   * A file or directory could not be written or created: permission denied, no space left on device,
+   * a directory where a file goes; the message says {@code cannot write PATH: REASON} (or
+   * {@code cannot create}). For {@code archive}, in place of {@link #INCOMPLETE} when any file could
+   * not be written.
+   */
+  public static final int CANNOT_WRITE = 6;
 
   private ExitCode() {
   }

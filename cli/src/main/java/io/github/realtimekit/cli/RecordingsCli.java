@@ -49,11 +49,12 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExit codes:%n",
     footer = {
         "  0  success",
-        "  1  any other failure: no download URL yet, a file that cannot be written",
+        "  1  any other failure: no download URL yet, an interrupted download",
         "  2  usage error or invalid argument; nothing was sent",
         "  3  the API (or the download host) answered with an error",
         "  4  network failure, timeout or undecodable response",
-        "  5  archive: some recordings could not be archived"})
+        "  5  archive: some recordings could not be archived",
+        "  6  a file or directory could not be written (archive: in place of 5)"})
 public final class RecordingsCli implements Callable<Integer> {
 
   /** The tool's name, as in messages. */

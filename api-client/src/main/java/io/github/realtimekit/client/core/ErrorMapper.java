@@ -287,10 +287,11 @@ public final class ErrorMapper {
   }
 
   /**
-   * The exception for a failure to write or read the file a download saves.
+   * The exception for a failure to write or read the file a download saves: {@code MESSAGE: REASON},
+   * the reason in words as {@link FileErrors#reason(IOException)} gives it.
    *
    * @param host the download's host, safe
-   * @param message what could not be done, safe
+   * @param message what could not be done, safe: {@code cannot write TARGET}
    * @param e the failure
    * @return the exception; a download interrupted when the thread was
    */
@@ -298,7 +299,7 @@ public final class ErrorMapper {
     if (e instanceof ClosedByInterruptException || Thread.currentThread().isInterrupted()) {
       return downloadInterrupted(host, e);
     }
-    return new DownloadFileException(host, message + ": " + ErrorText.describe(e, null), e);
+    return new DownloadFileException(host, message + ": " + FileErrors.reason(e), e);
   }
 
   /**

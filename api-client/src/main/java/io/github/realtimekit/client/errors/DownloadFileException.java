@@ -5,6 +5,11 @@ import java.io.IOException;
 /**
  * The file could not be written: the target directory is missing or read-only, the disk is full, the
  * rename failed, or another download holds the partial file.
+ *
+ * <p>The message names the target the download was given, never the temporary file beside it, and
+ * says why in words: {@code cannot write TARGET: permission denied} ({@code no space left on device},
+ * {@code is a directory}, {@code not a directory}, {@code read-only file system}, or the operating
+ * system's own words); the {@linkplain #getCause() cause} is the {@link IOException} itself.
  */
 public class DownloadFileException extends DownloadException {
 

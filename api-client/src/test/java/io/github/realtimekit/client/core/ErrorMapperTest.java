@@ -161,6 +161,6 @@ class ErrorMapperTest {
         ERRORS.downloadRedirectRefused(SIGNED, "http").getMessage());
     DownloadException file = ErrorMapper.fileFailure("files.test", "cannot write .x.part", new IOException("full"));
     assertInstanceOf(DownloadFileException.class, file);
-    assertEquals("cannot write .x.part: IOException: full", file.getMessage());
+    assertEquals("cannot write .x.part: full", file.getMessage());
   }
 }
