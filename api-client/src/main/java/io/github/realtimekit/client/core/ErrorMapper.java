@@ -79,9 +79,10 @@ public final class ErrorMapper {
   public ServiceException statusFailure(HttpResponse response) {
     byte[] body = response.bodyArray();
     List<ErrorDetail> errors = ErrorText.parseErrors(mapper, safe, body, response.bodyLength());
+    // The exception's headers are shown: their values are cleaned, their names kept. The retry
+    // policy reads the response's own headers (RetryStage), never these.
     Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    response.headers().forEach((name, values) ->
-        headers.put(safe.clean(name), values.stream().map(safe::clean).toList()));
+    response.headers().forEach((name, values) -> headers.put(name, values.stream().map(safe::clean).toList()));
     return serviceException(response.request().operation().getName(), response.status(), headers, errors,
         errors.isEmpty() ? ErrorText.excerpt(safe, body, response.bodyLength()) : "");
   }

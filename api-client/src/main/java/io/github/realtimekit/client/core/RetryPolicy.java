@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * When and how long to wait before trying a call again.
@@ -71,11 +72,21 @@ final class RetryPolicy {
    */
   Duration delayBeforeRetry(int attempts, OperationDescriptor operation, RealtimeKitException failure,
       long nowEpochMillis, double random) {
+    return delayBeforeRetry(attempts, operation, failure, null, nowEpochMillis, random);
+  }
+
+  /**
+   * As {@link #delayBeforeRetry(int, OperationDescriptor, RealtimeKitException, long, double)}, with
+   * the headers of the response that failed as received; null to read the exception's.
+   */
+  Duration delayBeforeRetry(int attempts, OperationDescriptor operation, RealtimeKitException failure,
+      @Nullable Map<String, ? extends Collection<String>> responseHeaders, long nowEpochMillis, double random) {
     if (attempts > maxRetries || !isRetryable(operation, failure)) {
       return null;
     }
     if (failure instanceof ServiceException) {
-      Long retryAfter = retryAfterMillis(((ServiceException) failure).getHeaders(), nowEpochMillis);
+      Long retryAfter = retryAfterMillis(responseHeaders != null ? responseHeaders
+          : ((ServiceException) failure).getHeaders(), nowEpochMillis);
       if (retryAfter != null) {
         return Duration.ofMillis(Math.min(retryAfter, maxRetryAfter.toMillis()));
       }
