@@ -30,7 +30,6 @@ import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.ClosedByInterruptException;
-import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -79,9 +78,10 @@ public final class ErrorMapper {
   public ServiceException statusFailure(HttpResponse response) {
     byte[] body = response.bodyArray();
     List<ErrorDetail> errors = ErrorText.parseErrors(mapper, safe, body, response.bodyLength());
+    // The exception's headers are shown: their values are cleaned, their names kept. The retry
+    // policy reads the response's own headers (RetryStage), never these.
     Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    response.headers().forEach((name, values) ->
-        headers.put(safe.clean(name), values.stream().map(safe::clean).toList()));
+    response.headers().forEach((name, values) -> headers.put(name, values.stream().map(safe::clean).toList()));
     return serviceException(response.request().operation().getName(), response.status(), headers, errors,
         errors.isEmpty() ? ErrorText.excerpt(safe, body, response.bodyLength()) : "");
   }
@@ -138,7 +138,8 @@ public final class ErrorMapper {
       return new ResponseTooLargeException(operation, ((ResponseTooLargeIOException) e).limit(),
           "The response of " + operation + " from " + where + " is too large: " + e.getMessage(), e);
     }
-    if (e instanceof HttpConnectTimeoutException) {
+    NetworkText.Kind kind = NetworkText.kind(e);
+    if (kind == NetworkText.Kind.CONNECT_TIMEOUT) {
       return new NetworkTimeoutException(operation, "Timed out connecting to " + where + " calling " + operation
           + " (connect timeout " + connectTimeout.toMillis() + " ms)", e);
     }
@@ -146,17 +147,14 @@ public final class ErrorMapper {
       return new NetworkTimeoutException(operation, "Timed out waiting for " + where + " calling " + operation
           + " (read timeout " + readTimeout.toMillis() + " ms for the whole response)", e);
     }
-    String what;
-    if (e instanceof ConnectException) {
-      what = "Connection refused by " + where;
-    } else if (e instanceof ClosedChannelException || ErrorText.isReset(e)) {
-      what = "Connection reset by " + where;
-    } else {
-      what = "Connection to " + where + " failed";
-    }
-    String detail = e.getMessage() == null ? e.getClass().getSimpleName()
-        : e.getClass().getSimpleName() + ": " + safe.clean(e.getMessage());
-    return new NetworkException(operation, what + " calling " + operation + " (" + detail + ")", e);
+    String why = NetworkText.why(kind, ErrorText.host(request.url()), jdkText(e));
+    return new NetworkException(operation, NetworkText.head(kind, ErrorText.host(request.url()), where)
+        + " calling " + operation + " (" + (why != null ? why : e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : ": " + safe.clean(e.getMessage()))) + ")", e);
+  }
+
+  private @Nullable String jdkText(IOException e) {
+    return e.getMessage() == null ? null : safe.clean(e.getMessage());
   }
 
   /**
@@ -252,6 +250,14 @@ public final class ErrorMapper {
     if (position < 0 && e instanceof HttpTimeoutException) {
       return new NetworkTimeoutException(op, "download from " + host + ": no response within "
           + ErrorText.seconds(idle), e);
+    }
+    NetworkText.Kind kind = position < 0 ? NetworkText.kind(e) : NetworkText.Kind.OTHER;
+    String why = NetworkText.why(kind, host, null);
+    if (why != null && kind != NetworkText.Kind.REFUSED && kind != NetworkText.Kind.RESET) {
+      // Named as for the API's calls; a refused or reset download keeps its own words below.
+      String head = NetworkText.head(kind, host, ErrorText.hostAndPort(request.url()));
+      return new NetworkException(op, "download from " + host + " failed: "
+          + NetworkText.asClause(head) + " (" + why + ")", e);
     }
     String detail = ErrorText.describe(e, ErrorText.query(request.url()));
     return new NetworkException(op, "download from " + host + " failed"

@@ -4,7 +4,9 @@ import java.io.IOException;
 
 /**
  * Turns every outcome of one attempt into the client's terms, through the {@link ErrorMapper}: a 2xx
- * response passes; any other status, and any I/O failure, is thrown as the client's exception.
+ * response passes; any other status, and any I/O failure, is thrown as the client's exception. The
+ * headers of a status failure are left on the request, as received, for {@link RetryStage}: the
+ * exception's are cleaned for showing.
  */
 final class ErrorStage implements HttpStage {
 
@@ -25,6 +27,7 @@ final class ErrorStage implements HttpStage {
     if (response.isSuccess()) {
       return response;
     }
+    request.failedWith(response.headers());
     throw errors.statusFailure(response);
   }
 }

@@ -93,12 +93,6 @@ final class ErrorText {
     return type + ": " + SafeText.of(message);
   }
 
-  /** Whether an I/O failure reads as a reset or closed connection. */
-  static boolean isReset(IOException e) {
-    String m = e.getMessage();
-    return m != null && (m.contains("reset") || m.contains("closed") || m.contains("EOF"));
-  }
-
   /** A duration in seconds with one decimal, {@code 0.2 s}. */
   static String seconds(Duration d) {
     return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);

@@ -31,6 +31,7 @@ public final class HttpRequest {
   private final byte @Nullable [] body;
   private final @Nullable Duration idleTimeout;
   private final boolean secretQuery;
+  private @Nullable Map<String, List<String>> failedResponseHeaders;
 
   private HttpRequest(OperationDescriptor operation, String method, String url,
       Map<String, ? extends Collection<String>> headers, byte @Nullable [] body, @Nullable Duration idleTimeout,
@@ -166,6 +167,16 @@ public final class HttpRequest {
   public String loggableUrl() {
     int q = url.indexOf('?');
     return !secretQuery || q < 0 ? url : url.substring(0, q) + "?" + SafeText.MASK;
+  }
+
+  /** Keeps the headers of the response the last attempt failed with, as received, for the retry policy. */
+  void failedWith(@Nullable Map<String, List<String>> responseHeaders) {
+    this.failedResponseHeaders = responseHeaders;
+  }
+
+  /** The headers of the response the last attempt failed with, as received; null when it had none. */
+  @Nullable Map<String, List<String>> failedResponseHeaders() {
+    return failedResponseHeaders;
   }
 
   @Override

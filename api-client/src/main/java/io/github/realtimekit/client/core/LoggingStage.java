@@ -14,8 +14,9 @@ import java.util.logging.Logger;
  * Logs each attempt of each exchange through {@code java.util.logging}, at {@code FINE}, on the
  * logger {@value #LOGGER_NAME}, with or without the headers. Credentials are written as {@code ***}:
  * {@code Authorization}, {@code Proxy-Authorization}, {@code Cookie}, {@code Set-Cookie}, and any
- * header whose value carries the token. Whatever the server sent is cleaned of the token and of
- * control characters first, and a pre-signed URL's query is masked. Bodies are never logged: a
+ * header whose value carries the token. Whatever the server sent is cleaned of the token (as
+ * {@link SafeText} says: a short token only where it stands alone) and of control characters first,
+ * and a pre-signed URL's query is masked. Header names are never masked. Bodies are never logged: a
  * recording carries its storage credentials.
  */
 final class LoggingStage implements HttpStage {
@@ -73,7 +74,7 @@ final class LoggingStage implements HttpStage {
     }
     all.forEach((name, values) -> {
       for (String value : values) {
-        line.append("\n    ").append(safe.clean(name)).append(": ").append(redact(name, value));
+        line.append("\n    ").append(SafeText.escapeControls(name)).append(": ").append(redact(name, value));
       }
     });
   }

@@ -12,12 +12,14 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * When and how long to wait before trying a call again.
  *
  * <p>An operation the spec makes {@linkplain OperationDescriptor#isIdempotent() idempotent} is retried
- * after 408, 409, 429, every 5xx and every connection failure or timeout. Any other operation is
+ * after 408, 409, 429, every 5xx and every connection failure or timeout but a TLS certificate or
+ * version refused, which another attempt would meet again. Any other operation is
  * retried only when the attempt certainly did not take effect: the connection was refused or not
  * made in time, or the server answered 429 or 503. Either way, up to {@code maxRetries} times (2 by
  * default: 3 attempts in all); nothing else is (not a cancelled call, an oversized or undecodable
@@ -71,11 +73,21 @@ final class RetryPolicy {
    */
   Duration delayBeforeRetry(int attempts, OperationDescriptor operation, RealtimeKitException failure,
       long nowEpochMillis, double random) {
+    return delayBeforeRetry(attempts, operation, failure, null, nowEpochMillis, random);
+  }
+
+  /**
+   * As {@link #delayBeforeRetry(int, OperationDescriptor, RealtimeKitException, long, double)}, with
+   * the headers of the response that failed as received; null to read the exception's.
+   */
+  Duration delayBeforeRetry(int attempts, OperationDescriptor operation, RealtimeKitException failure,
+      @Nullable Map<String, ? extends Collection<String>> responseHeaders, long nowEpochMillis, double random) {
     if (attempts > maxRetries || !isRetryable(operation, failure)) {
       return null;
     }
     if (failure instanceof ServiceException) {
-      Long retryAfter = retryAfterMillis(((ServiceException) failure).getHeaders(), nowEpochMillis);
+      Long retryAfter = retryAfterMillis(responseHeaders != null ? responseHeaders
+          : ((ServiceException) failure).getHeaders(), nowEpochMillis);
       if (retryAfter != null) {
         return Duration.ofMillis(Math.min(retryAfter, maxRetryAfter.toMillis()));
       }
@@ -96,7 +108,17 @@ final class RetryPolicy {
       int status = ((ServiceException) failure).getStatusCode();
       return status == 408 || status == 409 || status == 429 || status >= 500;
     }
-    return failure instanceof NetworkException;
+    return failure instanceof NetworkException && !isTlsRefusal(failure.getCause());
+  }
+
+  /** A certificate or TLS version refused: another attempt would meet the same. */
+  private static boolean isTlsRefusal(Throwable cause) {
+    if (!(cause instanceof java.io.IOException)) {
+      return false;
+    }
+    NetworkText.Kind kind = NetworkText.kind((java.io.IOException) cause);
+    return kind == NetworkText.Kind.UNTRUSTED || kind == NetworkText.Kind.EXPIRED
+        || kind == NetworkText.Kind.WRONG_NAME || kind == NetworkText.Kind.TLS_REFUSED;
   }
 
   /**

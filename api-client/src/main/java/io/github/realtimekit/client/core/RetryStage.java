@@ -14,7 +14,9 @@ import java.util.function.LongSupplier;
  * telling the observer before each wait. The failure that ends the call carries the failures of
  * the earlier attempts as suppressed exceptions (a call cancelled while waiting to retry has the last
  * failure as its cause), so {@link RealtimeKitException#getAttempts()} says how many were made.
- * Time, sleeping and jitter are injected.
+ * Time, sleeping and jitter are injected. {@code Retry-After} is read from the response as received
+ * (left on the request by {@link ErrorStage}), not from the exception, whose headers are cleaned for
+ * showing.
  */
 final class RetryStage implements HttpStage {
 
@@ -38,13 +40,14 @@ final class RetryStage implements HttpStage {
     List<RealtimeKitException> earlier = new ArrayList<>();
     for (int attempts = 1; ; attempts++) {
       RealtimeKitException failure;
+      request.failedWith(null);
       try {
         return next.send(request);
       } catch (RealtimeKitException e) {
         failure = e;
       }
       Duration delay = policy.delayBeforeRetry(attempts, request.operation(), failure,
-          currentTimeMillis.getAsLong(), random.getAsDouble());
+          request.failedResponseHeaders(), currentTimeMillis.getAsLong(), random.getAsDouble());
       if (delay == null) {
         earlier.forEach(failure::addSuppressed);
         throw failure;

@@ -7,6 +7,13 @@ import org.jspecify.annotations.Nullable;
  * {@code ***}, and control characters but the tab are escaped by {@link ControlChars}, so that no
  * server can rewrite a terminal.
  *
+ * <p>This is for what is shown, never for what the runtime reads: headers, URLs and decoded values
+ * stay as they are. A token of {@value #SUBSTRING_MASK_LENGTH} characters or more (a Cloudflare token
+ * has 40) is masked wherever it appears. A shorter one, such as a test's {@code t}, is masked only
+ * where it stands alone: the whole text, or between the start or end, white space, quotes or one of
+ * {@code , ; ( ) [ ] { } < >}; never inside a word, a number or a URL, where masking it would
+ * corrupt what is shown ({@code http} would read {@code h******p}).
+ *
  * <p>Runtime SPI: public so that the client's other packages can reach it; not meant for
  * applications, and it may change in any release.
  */
@@ -14,6 +21,12 @@ public final class SafeText {
 
   /** What a secret is replaced with. */
   public static final String MASK = "***";
+
+  /** The shortest token masked wherever it appears; a shorter one is masked only where it stands alone. */
+  public static final int SUBSTRING_MASK_LENGTH = 8;
+
+  /** Characters that end a short token standing alone, besides white space. */
+  private static final String DELIMITERS = "\"',;()[]{}<>";
 
   private final @Nullable String token;
 
@@ -36,8 +49,41 @@ public final class SafeText {
     if (text == null) {
       return null;
     }
-    String masked = token == null || token.isEmpty() ? text : text.replace(token, MASK);
-    return escapeControls(masked);
+    return escapeControls(mask(text));
+  }
+
+  /**
+   * Masks the token, as the class says, and nothing else.
+   *
+   * @param text any text
+   * @return the text with each occurrence of the token that counts replaced by {@link #MASK}
+   */
+  public String mask(String text) {
+    if (token == null || token.isEmpty()) {
+      return text;
+    }
+    if (token.length() >= SUBSTRING_MASK_LENGTH) {
+      return text.replace(token, MASK);
+    }
+    StringBuilder out = null;
+    int from = 0;
+    for (int at = text.indexOf(token); at >= 0; at = text.indexOf(token, at + 1)) {
+      int end = at + token.length();
+      if (at >= from && standsAlone(text, at, end)) {
+        out = out == null ? new StringBuilder(text.length()) : out;
+        out.append(text, from, at).append(MASK);
+        from = end;
+      }
+    }
+    return out == null ? text : out.append(text, from, text.length()).toString();
+  }
+
+  private static boolean standsAlone(String text, int start, int end) {
+    return (start == 0 || isDelimiter(text.charAt(start - 1))) && (end == text.length() || isDelimiter(text.charAt(end)));
+  }
+
+  private static boolean isDelimiter(char c) {
+    return Character.isWhitespace(c) || DELIMITERS.indexOf(c) >= 0;
   }
 
   /**
@@ -56,13 +102,13 @@ public final class SafeText {
   }
 
   /**
-   * Tells whether the text carries the token.
+   * Tells whether the text carries the token, as {@link #mask} would find it.
    *
    * @param text any text
    * @return true if the token is in it
    */
   public boolean containsSecret(@Nullable String text) {
-    return text != null && token != null && !token.isEmpty() && text.contains(token);
+    return text != null && token != null && !token.isEmpty() && text.contains(token) && !mask(text).equals(text);
   }
 
   /**

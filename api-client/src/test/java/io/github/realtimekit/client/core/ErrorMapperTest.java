@@ -86,7 +86,8 @@ class ErrorMapperTest {
 
   @Test
   void anIoFailureOfACallSaysWhereAndWhat() {
-    assertEquals("Connection refused by api.test:8080 calling someOperation (ConnectException: refused)",
+    assertEquals("Connection refused by api.test:8080 calling someOperation (nothing listens on that port, or a "
+        + "firewall refuses the connection)",
         ERRORS.ioFailure(api(), new ConnectException("refused")).getMessage());
     assertEquals("Timed out connecting to api.test:8080 calling someOperation (connect timeout 2000 ms)",
         ERRORS.ioFailure(api(), new HttpConnectTimeoutException("x")).getMessage());
@@ -95,6 +96,50 @@ class ErrorMapperTest {
     assertInstanceOf(CallCancelledException.class, ERRORS.ioFailure(api(), new HttpTransport.CallCancelledIOException()));
     assertEquals("Connection to api.test:8080 failed calling someOperation (IOException: odd ***)",
         ERRORS.ioFailure(api(), new IOException("odd " + TOKEN)).getMessage());
+  }
+
+  @Test
+  void eachKindOfConnectionFailureIsNamedInWords() {
+    ConnectException unresolved = new ConnectException();
+    unresolved.initCause(new java.nio.channels.UnresolvedAddressException());
+    assertEquals("Unknown host api.test calling someOperation (the name does not resolve: check the base URL, and "
+        + "the DNS or proxy settings)", ERRORS.ioFailure(api(), unresolved).getMessage());
+    assertEquals("Unknown host api.test calling someOperation (the name does not resolve: check the base URL, and "
+        + "the DNS or proxy settings)", ERRORS.ioFailure(api(), new java.net.UnknownHostException("api.test"))
+        .getMessage());
+    ConnectException connectTimeout = new ConnectException("HTTP connect timed out");
+    connectTimeout.initCause(new HttpConnectTimeoutException("HTTP connect timed out"));
+    RealtimeKitException timedOut = ERRORS.ioFailure(api(), connectTimeout);
+    assertInstanceOf(NetworkTimeoutException.class, timedOut);
+    assertEquals("Timed out connecting to api.test:8080 calling someOperation (connect timeout 2000 ms)",
+        timedOut.getMessage());
+    javax.net.ssl.SSLHandshakeException expired = new javax.net.ssl.SSLHandshakeException("PKIX path validation "
+        + "failed: validity check failed");
+    expired.initCause(new java.security.cert.CertificateExpiredException("NotAfter: 2020"));
+    assertEquals("TLS certificate of api.test:8080 expired or not yet valid calling someOperation (the server's "
+        + "certificate is outside its validity dates, or this machine's clock is wrong)",
+        ERRORS.ioFailure(api(), expired).getMessage());
+    javax.net.ssl.SSLHandshakeException noCipher = new javax.net.ssl.SSLHandshakeException("Received fatal alert: "
+        + "handshake_failure");
+    assertEquals("TLS handshake with api.test:8080 refused calling someOperation (no TLS version or cipher suite "
+        + "that both sides accept: Received fatal alert: handshake_failure)", ERRORS.ioFailure(api(), noCipher)
+        .getMessage());
+    assertEquals("Connection to api.test:8080 failed calling someOperation (SSLHandshakeException: Remote host "
+        + "terminated the handshake)", ERRORS.ioFailure(api(),
+        new javax.net.ssl.SSLHandshakeException("Remote host terminated the handshake")).getMessage());
+  }
+
+  @Test
+  void aDownloadsConnectionFailureIsNamedTheSameWay() {
+    assertEquals("download from files.test failed: unknown host files.test (the name does not resolve: check the "
+        + "base URL, and the DNS or proxy settings)",
+        ERRORS.downloadFailure(download(), new java.net.UnknownHostException("files.test"), -1, -1).getMessage());
+    javax.net.ssl.SSLHandshakeException untrusted = new javax.net.ssl.SSLHandshakeException("PKIX path building "
+        + "failed");
+    untrusted.initCause(new java.security.cert.CertPathBuilderException("unable to find valid certification path"));
+    assertEquals("download from files.test failed: TLS certificate of files.test:443 not trusted (it is "
+        + "self-signed or issued by a certificate authority this JVM does not trust: " + NetworkText.TRUST_ITS_CA
+        + ")", ERRORS.downloadFailure(download(), untrusted, -1, -1).getMessage());
   }
 
   @Test

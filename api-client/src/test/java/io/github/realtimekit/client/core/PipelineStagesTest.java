@@ -82,15 +82,18 @@ class PipelineStagesTest {
 
   @Test
   void errorMappingSaysWhereAndWhatForEachIoFailure() {
-    assertEquals("Connection refused by api.test:8080 calling request (ConnectException: refused)",
+    assertEquals("Connection refused by api.test:8080 calling request (nothing listens on that port, or a firewall "
+        + "refuses the connection)",
         map(new ConnectException("refused")).getMessage());
     assertInstanceOf(NetworkTimeoutException.class, map(new HttpTimeoutException("no complete response")));
     assertEquals("Timed out waiting for api.test:8080 calling request (read timeout 3000 ms for the whole response)",
         map(new HttpTimeoutException("x")).getMessage());
     assertInstanceOf(CallCancelledException.class, map(new HttpTransport.CallCancelledIOException()));
     assertInstanceOf(ResponseTooLargeException.class, map(new HttpTransport.ResponseTooLargeIOException(10, "x")));
-    assertEquals("Connection reset by api.test:8080 calling request (IOException: connection reset \\u001B[2J)",
-        map(new IOException("connection reset \u001b[2J")).getMessage());
+    assertEquals("Connection reset by api.test:8080 calling request (the server or something on the way closed the "
+        + "connection before the response was complete)", map(new IOException("connection reset \u001b[2J")).getMessage());
+    assertEquals("Connection to api.test:8080 failed calling request (IOException: odd \\u001B[2J)",
+        map(new IOException("odd \u001b[2J")).getMessage());
   }
 
   private static RuntimeException map(IOException failure) {
