@@ -54,12 +54,7 @@ class UpstreamDriftComparisonTest {
         "RecordingStatusFilter enum ERRORED: present => absent",
         "RecordingStatusFilter enum PAUSED: present => absent",
         "Meeting.recording_config property: present => absent",
-        "Meeting.transcribe_on_end property: present => absent",
-        "POST /accounts/{account_id}/realtime/kit/{app_id}/recordings operation: present => absent",
-        "PUT /accounts/{account_id}/realtime/kit/{app_id}/recordings/{recording_id} operation: present => absent",
-        "GET /accounts/{account_id}/realtime/kit/{app_id}/recordings/active-recording/{meeting_id} operation: "
-            + "present => absent",
-        "POST /accounts/{account_id}/realtime/kit/{app_id}/recordings/track operation: present => absent"),
+        "Meeting.transcribe_on_end property: present => absent"),
         driftIds(report));
     assertTrue(report.failureMessage().contains("drift: get_all_recordings?search parameter: present => absent"),
         report.failureMessage());
