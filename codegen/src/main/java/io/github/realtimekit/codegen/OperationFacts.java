@@ -37,6 +37,7 @@ final class OperationFacts {
     ext.put("x-cli-name", stringOr(ext.get("x-realtimekit-cli-name"), RealtimeKitCodegen.cliName(operationId)));
     ext.put("x-operation-id", operationId);
 
+    nameTheBody(op);
     List<CodegenParameter> callerPathParams = new ArrayList<>();
     for (CodegenParameter p : op.allParams) {
       markFromClient(p);
@@ -155,6 +156,26 @@ final class OperationFacts {
       }
     }
     op.vendorExtensions.put("x-api-args", String.join(", ", apiArgs));
+  }
+
+  /**
+   * The request body's parameter is {@code body} in every method, whatever its model: a violation of
+   * its constraints reads {@code body.meeting_id must not be null}. Kept as the generator named it
+   * when another parameter is already called so.
+   */
+  private static void nameTheBody(CodegenOperation op) {
+    if (op.bodyParam == null || op.allParams.stream().anyMatch(p -> !p.isBodyParam && "body".equals(p.paramName))) {
+      return;
+    }
+    op.bodyParam.paramName = "body";
+    for (CodegenParameter p : op.allParams) {
+      if (p.isBodyParam) {
+        p.paramName = "body";
+      }
+    }
+    for (CodegenParameter p : op.bodyParams) {
+      p.paramName = "body";
+    }
   }
 
   /**
