@@ -27,7 +27,8 @@ import java.util.function.Function;
  * Checks a call's arguments against the constraints the spec puts on each parameter, which the
  * generated interface and query class carry as Jakarta Validation annotations: {@code @NotNull},
  * {@code @Size}, {@code @Pattern}, {@code @Min}, {@code @Max}, {@code @DecimalMin},
- * {@code @DecimalMax}, and {@code @Valid} to check an argument's own fields. Messages are those of
+ * {@code @DecimalMax}, and {@code @Valid} to check an argument's own fields, or, for a model such as
+ * a request body, its properties all the way down ({@link BodyChecks}). Messages are those of
  * Hibernate Validator. Any other constraint annotation is refused when a method is first checked, so
  * a spec that starts using one fails the build's tests rather than going unchecked.
  *
@@ -37,11 +38,9 @@ import java.util.function.Function;
  */
 final class ArgumentChecks {
 
-  /** One check of one value: a violation's rule, or null when the value passes. */
-  private interface Rule extends Function<Object, String> {
-  }
-
-  private record Check(String name, List<Rule> rules, List<Check> fields, Function<Object, Object> read) {
+  /** The checks of one value; each rule returns a violation's rule, or null when the value passes. */
+  private record Check(String name, List<Function<Object, String>> rules, List<Check> fields, Function<Object, Object> read,
+      boolean model) {
   }
 
   private final Map<Method, List<Check>> checks = new ConcurrentHashMap<>();
@@ -58,13 +57,15 @@ final class ArgumentChecks {
   }
 
   private static void check(Check check, Object value, List<Violation> violations) {
-    for (Rule rule : check.rules()) {
+    for (Function<Object, String> rule : check.rules()) {
       String broken = rule.apply(value);
       if (broken != null) {
         violations.add(new Violation(check.name(), broken, describe(value)));
       }
     }
-    if (value != null) {
+    if (value != null && check.model()) {
+      BodyChecks.check(check.name(), value, violations);
+    } else if (value != null) {
       for (Check field : check.fields()) {
         check(field, field.read().apply(value), violations);
       }
@@ -74,8 +75,10 @@ final class ArgumentChecks {
   private static List<Check> compile(Method method) {
     List<Check> parameters = new ArrayList<>();
     for (Parameter p : method.getParameters()) {
-      List<Check> fields = p.isAnnotationPresent(Valid.class) ? fieldChecks(p.getType()) : List.of();
-      parameters.add(new Check(p.getName(), rules(p.getAnnotations()), fields, Function.identity()));
+      boolean valid = p.isAnnotationPresent(Valid.class);
+      boolean model = valid && BodyChecks.isModel(p.getType());
+      List<Check> fields = valid && !model ? fieldChecks(p.getType()) : List.of();
+      parameters.add(new Check(p.getName(), rules(p.getAnnotations()), fields, Function.identity(), model));
     }
     return List.copyOf(parameters);
   }
@@ -83,7 +86,7 @@ final class ArgumentChecks {
   private static List<Check> fieldChecks(Class<?> type) {
     List<Check> fields = new ArrayList<>();
     for (Field f : type.getDeclaredFields()) {
-      List<Rule> rules = rules(f.getAnnotations());
+      List<Function<Object, String>> rules = rules(f.getAnnotations());
       if (!rules.isEmpty()) {
         f.setAccessible(true);
         fields.add(new Check(f.getName(), rules, List.of(), target -> {
@@ -92,14 +95,14 @@ final class ArgumentChecks {
           } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
           }
-        }));
+        }, false));
       }
     }
     return List.copyOf(fields);
   }
 
-  private static List<Rule> rules(Annotation[] annotations) {
-    List<Rule> rules = new ArrayList<>();
+  static List<Function<Object, String>> rules(Annotation[] annotations) {
+    List<Function<Object, String>> rules = new ArrayList<>();
     for (Annotation a : annotations) {
       if (a instanceof NotNull) {
         rules.add(v -> v == null ? "must not be null" : null);
@@ -142,7 +145,7 @@ final class ArgumentChecks {
     return List.copyOf(rules);
   }
 
-  private static String describe(Object value) {
+  static String describe(Object value) {
     return SafeText.escapeControls(value instanceof CharSequence ? "\"" + value + "\"" : String.valueOf(value));
   }
 }

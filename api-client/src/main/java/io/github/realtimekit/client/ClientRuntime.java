@@ -35,8 +35,9 @@ import org.jspecify.annotations.Nullable;
  * calls {@link #api(Class)} for its interfaces and {@link #unwrap} / {@link #requireQuery} for
  * what every operation does alike.
  *
- * <p>A call, outermost first: argument checks ({@link CheckedInvocationHandlerFactory}), Feign's
- * request turned into the pipeline's ({@link FeignAdapter}), then the pipeline of
+ * <p>A call, outermost first: argument checks ({@link CheckedInvocationHandlerFactory}), the request
+ * body written as JSON once ({@link JsonBodyEncoder}), Feign's request turned into the pipeline's
+ * ({@link FeignAdapter}), then the pipeline of
  * {@link io.github.realtimekit.client.core}: retries, error mapping, authentication and logging,
  * around one transport ({@link JdkTransport}) with a deadline and a size limit. Downloads go through
  * the same transport and logging ({@link #downloadPipeline()}).
@@ -74,6 +75,7 @@ final class ClientRuntime {
     this.feign = Feign.builder()
         .client(new FeignAdapter(pipeline, operations, closed::get))
         .contract(new SpecContract(operations))
+        .encoder(new JsonBodyEncoder(mapper, operations, JsonBodyEncoder.MAX_BODY_BYTES))
         .decoder(new ResponseDecoder(json))
         .retryer(Retryer.NEVER_RETRY)
         .logLevel(Logger.Level.NONE)

@@ -49,6 +49,18 @@ final class ModelChecks {
     return Collections.unmodifiableList(new ArrayList<>(list));
   }
 
+  /** Returns an immutable copy of a map property, in the same order; a null key or value is refused. */
+  static <T> Map<String, T> copyOfMap(Map<String, T> map, String model, String property) {
+    Map<String, T> copy = new LinkedHashMap<>();
+    map.forEach((key, value) -> {
+      if (key == null || value == null) {
+        throw new IllegalStateException(model + "." + property + "[" + key + "] is null");
+      }
+      copy.put(key, value);
+    });
+    return Collections.unmodifiableMap(copy);
+  }
+
   /** Returns an immutable copy, in the same order, of properties newer than the spec, each value copied. */
   static Map<String, JsonNode> copyOfAdditional(Map<String, JsonNode> properties) {
     if (properties.isEmpty()) {

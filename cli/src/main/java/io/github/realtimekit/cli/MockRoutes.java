@@ -171,7 +171,7 @@ final class MockRoutes {
       page((ObjectNode) body, MockServer.pageNo(rawQuery));
     }
     if (body.path("data").isObject() || body.path("data").isArray()) {
-      String last = template.names.get(template.names.size() - 1);
+      String last = identifies(template) ? template.names.get(template.names.size() - 1) : null;
       for (JsonNode item : body.path("data").isObject() ? List.of(body.get("data")) : body.get("data")) {
         if (item instanceof ObjectNode object) {
           echo(object, params, body.get("data").isObject() ? last : null);
@@ -183,8 +183,25 @@ final class MockRoutes {
   }
 
   /**
+   * Tells whether the path names one resource by its id: its last segment is a parameter
+   * {@code <x>_id} right after the collection {@code <x>s} ({@code /recordings/{recording_id}}), not
+   * an id of something else ({@code /recordings/active-recording/{meeting_id}}).
+   */
+  private static boolean identifies(Template template) {
+    int n = template.names.size();
+    String last = template.names.get(n - 1);
+    if (last == null || !last.endsWith("_id") || n < 2 || template.literals.get(n - 2) == null) {
+      return false;
+    }
+    String noun = last.substring(0, last.length() - 3).replace('_', '-');
+    String collection = template.literals.get(n - 2);
+    return collection.equals(noun + "s") || collection.equals(noun);
+  }
+
+  /**
    * Puts the path parameters in a {@code data} object: each into the field of its name, and the last
-   * segment, when it is a parameter named {@code <x>_id}, into {@code id}; only where the field is.
+   * segment, when the path {@linkplain #identifies identifies} a resource, into {@code id}; only where
+   * the field is.
    */
   private static void echo(ObjectNode data, Map<String, String> params, String last) {
     if (last != null && last.endsWith("_id") && data.has("id")) {

@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>A request is matched against each operation's path template under {@value #BASE_PATH}, each
  *       {@code {param}} standing for one non-empty segment; a template with a literal segment wins
- *       over one with a parameter in its place. The answer is the operation's {@code 200} response
+ *       over one with a parameter in its place, whatever the method; a request body (of a POST or a
+ *       PUT) is read within the limit below and otherwise not looked at. The answer is the operation's {@code 200} response
  *       (else its first {@code 2xx} one) with the first example of its {@code application/json}
  *       content; with no example, a {@code 204} success answers 204 and any other 501. A path parameter
  *       whose schema has {@code format: uuid} and a value that is no UUID answers 404
@@ -35,8 +36,9 @@ import java.util.regex.Pattern;
  *   <li>Path parameters are echoed into the example's {@code data}, only into fields it has: each
  *       parameter into the field of its own name ({@code meeting_id}, {@code session_id}) at the top
  *       level of the {@code data} object or of each item of the {@code data} array; and, when the
- *       path's last segment is a parameter named {@code <x>_id}, its value into the {@code id} of the
- *       {@code data} object.</li>
+ *       path's last segment is a parameter named {@code <x>_id} right after the collection
+ *       {@code <x>s} ({@code /recordings/{recording_id}}, not {@code /active-recording/{meeting_id}}),
+ *       its value into the {@code id} of the {@code data} object.</li>
  *   <li>An operation is paged when its example has a {@code paging} object and a {@code data} array,
  *       and it takes a {@code page_no} query parameter (or is marked {@code x-realtimekit-paged}).
  *       Page 1 is the example, later pages are empty; offsets count from 1 and are inclusive, and

@@ -3,11 +3,16 @@ package io.github.realtimekit.codegen;
 import static org.openapitools.codegen.utils.StringUtils.underscore;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.openapitools.codegen.CodegenModel;
 import org.openapitools.codegen.CodegenOperation;
 import org.openapitools.codegen.CodegenParameter;
@@ -19,13 +24,15 @@ import org.openapitools.codegen.CodegenProperty;
  */
 final class OperationFacts {
 
+  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
   private static final Set<String> IDEMPOTENT_METHODS = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
 
   private OperationFacts() {
   }
 
   /** Adds the vendor extensions the templates read; see the class comment. */
-  static void describe(CodegenOperation op, Map<String, CodegenModel> models) {
+  static void describe(CodegenOperation op, Map<String, CodegenModel> models, Map<String, String> importMapping) {
     Map<String, Object> ext = op.vendorExtensions;
     String operationId = op.operationIdOriginal != null ? op.operationIdOriginal : op.operationId;
     String javaName = stringOr(ext.get("x-realtimekit-name"), RealtimeKitCodegen.javaName(operationId));
@@ -37,6 +44,7 @@ final class OperationFacts {
     ext.put("x-cli-name", stringOr(ext.get("x-realtimekit-cli-name"), RealtimeKitCodegen.cliName(operationId)));
     ext.put("x-operation-id", operationId);
 
+    nameTheBody(op);
     List<CodegenParameter> callerPathParams = new ArrayList<>();
     for (CodegenParameter p : op.allParams) {
       markFromClient(p);
@@ -100,7 +108,7 @@ final class OperationFacts {
           field.put("javaName", p.name);
           field.put("dataType", p.datatypeWithEnum != null ? p.datatypeWithEnum : p.dataType);
           field.put("option", "--" + RealtimeKitCodegen.cliName(p.baseName));
-          field.put("description", p.description == null ? "" : p.description);
+          field.put("description", optionDescription(p, models));
           field.put("required", p.required);
           scalars.add(field);
         }
@@ -108,6 +116,48 @@ final class OperationFacts {
     }
     ext.put("x-body-scalars", scalars);
     ext.put("x-has-body-scalars", !scalars.isEmpty());
+
+    Set<String> types = new TreeSet<>();
+    op.allParams.stream().filter(p -> !p.isBodyParam).forEach(p -> types.add(p.dataType));
+    scalars.forEach(field -> types.add(String.valueOf(field.get("dataType"))));
+    ext.put("x-command-imports", imports(types, importMapping));
+  }
+
+  /**
+   * The imports the types of an operation's arguments need, by their simple names ({@code URI} →
+   * {@code java.net.URI}, {@code List<UUID>} → {@code java.util.List} and {@code java.util.UUID}):
+   * those the generator maps to a class outside {@code java.lang}. Models are not in the mapping.
+   */
+  static List<String> imports(Collection<String> dataTypes, Map<String, String> importMapping) {
+    Set<String> imports = new TreeSet<>();
+    for (String type : dataTypes) {
+      Matcher name = IDENTIFIER.matcher(type == null ? "" : type);
+      while (name.find()) {
+        String mapped = importMapping.get(name.group());
+        if (mapped != null && mapped.contains(".") && !mapped.startsWith("java.lang.")
+            && mapped.endsWith("." + name.group())) {
+          imports.add(mapped);
+        }
+      }
+    }
+    return List.copyOf(imports);
+  }
+
+  /**
+   * What a command option of a body field says: the field's description; for a field that only
+   * refers to a schema (an enum, say), that schema's; and for an enum, its values.
+   */
+  private static String optionDescription(CodegenProperty p, Map<String, CodegenModel> models) {
+    CodegenModel referenced = p.complexType == null ? null : models.get(p.complexType);
+    String description = p.description != null && !p.description.isBlank() ? p.description
+        : referenced != null && referenced.description != null ? referenced.description : "";
+    Object values = referenced != null && referenced.allowableValues != null ? referenced.allowableValues.get("values")
+        : p.allowableValues != null ? p.allowableValues.get("values") : null;
+    if (values instanceof Collection<?> list && !list.isEmpty()) {
+      String joined = list.stream().map(String::valueOf).collect(Collectors.joining(", "));
+      description = (description.isBlank() ? "" : description.strip() + " ") + "One of: " + joined + ".";
+    }
+    return description;
   }
 
   /**
@@ -155,6 +205,26 @@ final class OperationFacts {
       }
     }
     op.vendorExtensions.put("x-api-args", String.join(", ", apiArgs));
+  }
+
+  /**
+   * The request body's parameter is {@code body} in every method, whatever its model: a violation of
+   * its constraints reads {@code body.meeting_id must not be null}. Kept as the generator named it
+   * when another parameter is already called so.
+   */
+  private static void nameTheBody(CodegenOperation op) {
+    if (op.bodyParam == null || op.allParams.stream().anyMatch(p -> !p.isBodyParam && "body".equals(p.paramName))) {
+      return;
+    }
+    op.bodyParam.paramName = "body";
+    for (CodegenParameter p : op.allParams) {
+      if (p.isBodyParam) {
+        p.paramName = "body";
+      }
+    }
+    for (CodegenParameter p : op.bodyParams) {
+      p.paramName = "body";
+    }
   }
 
   /**

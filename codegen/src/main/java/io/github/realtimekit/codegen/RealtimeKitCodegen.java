@@ -41,7 +41,9 @@ import org.openapitools.codegen.utils.CamelizeOption;
  *       and the getters of the paging counts.
  *   <li>{@code x-idempotent}: GET, HEAD, PUT, DELETE and OPTIONS unless the spec says otherwise with
  *       {@code x-realtimekit-idempotent}.
- *   <li>{@code x-body-scalars}: the request body's top-level scalar fields, for command options.
+ *   <li>{@code x-body-scalars}: the request body's top-level scalar fields, for command options,
+ *       each with a description (the field's, or the schema it refers to, and an enum's values).
+ *   <li>{@code x-command-imports}: the imports the types of the arguments and body fields need.
  * </ul>
  *
  * <p>With the additional property {@value #PER_OPERATION} (and the normalizer setting each
@@ -117,7 +119,7 @@ public class RealtimeKitCodegen extends JavaClientCodegen {
     OperationsMap result = super.postProcessOperationsWithModels(objs, allModels);
     Map<String, CodegenModel> models = models(allModels);
     for (CodegenOperation op : result.getOperations().getOperation()) {
-      OperationFacts.describe(op, models);
+      OperationFacts.describe(op, models, importMapping());
       if (!op.getHasQueryParams()) {
         apisWithoutQuery.add(String.valueOf(op.vendorExtensions.get("x-java-class")));
       }

@@ -1,5 +1,7 @@
 package io.github.realtimekit.contract;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.github.realtimekit.client.Page;
 import io.github.realtimekit.client.RealtimeKitClient;
 import io.github.realtimekit.client.Response;
@@ -25,8 +27,13 @@ final class OperationCalls {
 
   /** The operation's single call with its response: one page for a list operation. */
   static Response<?> withResponse(RealtimeKitClient client, SpecOperation op) {
+    return withResponse(client, op, op.requestBodyExample());
+  }
+
+  /** The operation's single call with this request body (JSON, converted to the body's model). */
+  static Response<?> withResponse(RealtimeKitClient client, SpecOperation op, JsonNode body) {
     String name = op.javaName() + (op.paged() ? "PageWithResponse" : "WithResponse");
-    Object result = invoke(client, name, op);
+    Object result = invoke(client, name, op, body);
     if (!(result instanceof Response<?> response)) {
       throw new AssertionError(name + " returned " + result + ", not a Response");
     }
@@ -35,7 +42,7 @@ final class OperationCalls {
 
   /** A list operation's auto-pager. */
   static Iterable<?> pager(RealtimeKitClient client, SpecOperation op) {
-    Object result = invoke(client, op.javaName(), op);
+    Object result = invoke(client, op.javaName(), op, op.requestBodyExample());
     if (!(result instanceof Iterable<?> pager)) {
       throw new AssertionError(op.javaName() + " returned " + result + ", not an Iterable");
     }
@@ -48,10 +55,10 @@ final class OperationCalls {
   }
 
   /** Calls a method, rethrowing what it throws as it was thrown. */
-  private static Object invoke(RealtimeKitClient client, String name, SpecOperation op) {
+  private static Object invoke(RealtimeKitClient client, String name, SpecOperation op, JsonNode body) {
     Method method = find(name, op);
     try {
-      return method.invoke(client, arguments(method, op));
+      return method.invoke(client, arguments(method, op, body));
     } catch (InvocationTargetException e) {
       if (e.getCause() instanceof RuntimeException runtime) {
         throw runtime;
@@ -78,7 +85,7 @@ final class OperationCalls {
     return candidates.get(0);
   }
 
-  private static Object[] arguments(Method method, SpecOperation op) {
+  private static Object[] arguments(Method method, SpecOperation op, JsonNode body) {
     Class<?>[] types = method.getParameterTypes();
     List<Object> args = new ArrayList<>();
     int i = 0;
@@ -86,7 +93,7 @@ final class OperationCalls {
       args.add(convert(param.sampleText(), types[i++], op));
     }
     if (op.requestBodyExample() != null) {
-      args.add(ExampleAssertions.MAPPER.convertValue(op.requestBodyExample(), types[i++]));
+      args.add(ExampleAssertions.MAPPER.convertValue(body, types[i++]));
     }
     if (op.hasQuery()) {
       args.add(noQuery(types[i], op));

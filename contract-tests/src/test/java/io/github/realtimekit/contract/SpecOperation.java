@@ -28,11 +28,19 @@ import java.util.regex.Pattern;
  * @param okSchema the schema of that response, resolved
  * @param okExamples that response's documented examples, by name
  * @param errorExamples the examples of each documented error response, by status key ({@code 4XX}, {@code 404})
- * @param requestBodyExample the request body's documented example, or null without one
+ * @param requestBodyExamples the request body's documented examples, by name; for a body the spec
+ *     gives no example of, one built from its schema's required fields ({@code required-fields}); empty
+ *     for an operation without a body
  */
 record SpecOperation(String javaName, String operationId, String method, String pathTemplate,
     List<PathParam> pathParams, boolean hasQuery, boolean paged, int okStatus, JsonNode okSchema,
-    Map<String, JsonNode> okExamples, Map<String, Map<String, JsonNode>> errorExamples, JsonNode requestBodyExample) {
+    Map<String, JsonNode> okExamples, Map<String, Map<String, JsonNode>> errorExamples,
+    Map<String, JsonNode> requestBodyExamples) {
+
+  /** The body sent when a test does not say: the first documented example, or null without a body. */
+  JsonNode requestBodyExample() {
+    return requestBodyExamples.isEmpty() ? null : requestBodyExamples.values().iterator().next();
+  }
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]+)}");
   private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
@@ -169,11 +177,13 @@ record SpecOperation(String javaName, String operationId, String method, String 
     boolean paged = op.path("x-realtimekit-paged").asBoolean(false)
         || properties.has("paging") && "array".equals(properties.path("data").path("type").asText())
         && queryNames.contains("page_no") && queryNames.contains("per_page");
-    Map<String, JsonNode> bodyExamples = examples(spec,
-        resolve(spec, op.path("requestBody")).path("content").path("application/json"));
-    JsonNode bodyExample = bodyExamples.isEmpty() ? null : bodyExamples.values().iterator().next();
+    JsonNode bodyContent = resolve(spec, op.path("requestBody")).path("content").path("application/json");
+    Map<String, JsonNode> bodyExamples = examples(spec, bodyContent);
+    if (bodyExamples.isEmpty() && bodyContent.has("schema")) {
+      bodyExamples.put("required-fields", RequiredFields.sample(spec, bodyContent.get("schema")));
+    }
     return new SpecOperation(javaName, operationId, method.toUpperCase(Locale.ROOT), template, List.copyOf(pathParams),
-        !queryNames.isEmpty(), paged, okStatus, okSchema, examples(spec, okContent), errors, bodyExample);
+        !queryNames.isEmpty(), paged, okStatus, okSchema, examples(spec, okContent), errors, bodyExamples);
   }
 
   /** The examples of a media type: its {@code examples} by name, or its single {@code example}. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,8 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every example in the spec is valid against the schema of the response it documents: an example
- * that breaks its schema (an unknown enum value, a missing required field) fails the build.
+ * Every example in the spec is valid against the schema of the response or request body it
+ * documents: an example that breaks its schema (an unknown enum value, a missing required field)
+ * fails the build.
  */
 class ExamplesMatchSchemasTest {
 
@@ -60,6 +62,57 @@ class ExamplesMatchSchemasTest {
     return uses;
   }
 
+  /** The documented examples of the request bodies, where they are used. */
+  static List<Use> requestUses() {
+    List<Use> uses = new ArrayList<>();
+    API.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+      if (op.getRequestBody() == null) {
+        return;
+      }
+      var body = op.getRequestBody().get$ref() == null ? op.getRequestBody()
+          : resolve(op.getRequestBody().get$ref(), null, API.getComponents().getRequestBodies() == null
+              ? Map.of() : API.getComponents().getRequestBodies());
+      if (body.getContent() == null) {
+        return;
+      }
+      for (Map.Entry<String, MediaType> media : body.getContent().entrySet()) {
+        if (media.getValue().getExamples() != null) {
+          media.getValue().getExamples().forEach((name, example) ->
+              uses.add(new Use(path, method, "request", media.getKey(), name, resolve(example))));
+        }
+      }
+    }));
+    return uses;
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyRequestExampleMatchesItsSchema() {
+    List<Use> uses = requestUses();
+    return uses.stream().map(use -> DynamicTest.dynamicTest(
+        use.method() + " " + use.path() + " request example " + use.name(), () -> {
+          String body = JSON.writeValueAsString(use.example().getValue());
+          Request request = new SimpleRequest.Builder(use.method().name(), concretePath(use.path()))
+              .withAuthorization("Bearer example-token")
+              .withContentType(use.mediaType())
+              .withBody(body)
+              .build();
+          ValidationReport report = VALIDATOR.validateRequest(request);
+          assertFalse(report.hasErrors(), () -> "request example " + use.name() + " breaks its schema:\n"
+              + report.getMessages().stream().map(Object::toString).reduce("", (a, b) -> a + "  " + b + "\n"));
+        }));
+  }
+
+  @Test
+  void aRequestExampleThatBreaksItsSchemaIsCaught() {
+    Use use = requestUses().stream().findFirst().orElseThrow();
+    Request request = new SimpleRequest.Builder(use.method().name(), concretePath(use.path()))
+        .withAuthorization("Bearer example-token")
+        .withContentType(use.mediaType())
+        .withBody("{\"unexpected\": [1, 2, 3], \"meeting_id\": 42, \"action\": \"explode\"}")
+        .build();
+    assertTrue(VALIDATOR.validateRequest(request).hasErrors(), "the check can fail");
+  }
+
   @TestFactory
   Stream<DynamicTest> everyExampleMatchesItsSchema() {
     List<Use> uses = uses();
@@ -77,9 +130,10 @@ class ExamplesMatchSchemasTest {
   }
 
   @Test
-  void everyNamedExampleIsUsedByAResponse() {
+  void everyNamedExampleIsUsedByAResponseOrARequest() {
     Set<Example> used = new HashSet<>();
     uses().forEach(use -> used.add(use.example()));
+    requestUses().forEach(use -> used.add(use.example()));
     API.getComponents().getExamples().forEach((name, example) ->
         assertTrue(used.contains(example), "example " + name + " is checked against a schema"));
   }

@@ -20,11 +20,12 @@ import java.util.TreeSet;
  * constraint that one of them states and the other lacks or states differently.
  *
  * <p>Both documents are walked from their operations, matched by method and path: parameters by
- * where they go and their name, responses by status code, schemas with their {@code $ref}s
+ * where they go and their name, request bodies by media type, responses by status code and media
+ * type, schemas with their {@code $ref}s
  * resolved and {@code allOf}s merged (so Cloudflare's one {@code Recording} extended per operation
  * meets the spec's one {@code Recording}). A difference is named after the spec's component where
  * there is one ({@code Recording.file_size}), else after the operation ({@code get_all_recordings?search},
- * path parameters as {@code {app_id}}).
+ * {@code start_recording request body}, path parameters as {@code {app_id}}).
  *
  * <p>Compared for each schema: {@code type} with {@code format}, {@code nullable}, {@code enum}
  * values, properties and {@code required}, {@code items}, {@code minimum}, {@code maximum},
@@ -32,9 +33,9 @@ import java.util.TreeSet;
  * {@code maxLength}, {@code pattern}, {@code minItems}, {@code maxItems}, {@code uniqueItems},
  * {@code minProperties}, {@code maxProperties}, {@code writeOnly}, {@code x-sensitive} and the
  * number of {@code oneOf}/{@code anyOf} alternatives; for each parameter also {@code required},
- * {@code style}, {@code explode} and {@code allowEmptyValue}, with OpenAPI's defaults filled in.
- * Not compared: descriptions, titles, examples, defaults, {@code readOnly} (both operations are
- * reads: every schema here is a response, where {@code readOnly} changes nothing) and tags.
+ * {@code style}, {@code explode} and {@code allowEmptyValue}, with OpenAPI's defaults filled in;
+ * for each request body also {@code required}. Not compared: descriptions, titles, examples,
+ * defaults, {@code readOnly} and tags.
  *
  * <p>openapi-diff, which the breaking-change gate uses, is not used here: it stops comparing a
  * schema at its first type or format difference, and Cloudflare's {@code number} against the spec's
@@ -139,6 +140,7 @@ final class UpstreamDrift {
         String operation = String.valueOf(u.getOrDefault("operationId", where));
         same(where, "operationId", text(u.get("operationId")), text(s.get("operationId")), operation);
         compareParameters(operation, upstreamItem, u, specItem, s);
+        compareRequestBodies(operation, map(u.get("requestBody")), map(s.get("requestBody")));
         compareResponses(operation, map(u.get("responses")), map(s.get("responses")));
       }
     }
@@ -168,6 +170,20 @@ final class UpstreamDrift {
     }
   }
 
+  private void compareRequestBodies(String operation, Map<String, Object> upstream, Map<String, Object> spec) {
+    Map<String, Object> u = resolve(upstreamRoot, upstream);
+    Map<String, Object> s = resolve(specRoot, spec);
+    if (u.isEmpty() && s.isEmpty()) {
+      return;
+    }
+    if (u.isEmpty() || s.isEmpty()) {
+      add(operation, "request body", presence(u), presence(s), operation);
+      return;
+    }
+    same(operation + " request body", "required", flag(u.get("required")), flag(s.get("required")), operation);
+    compareContent(operation, "request body", operation + " request body", u, s);
+  }
+
   private void compareResponses(String operation, Map<String, Object> upstream, Map<String, Object> spec) {
     for (String code : union(upstream.keySet(), spec.keySet())) {
       Map<String, Object> u = resolve(upstreamRoot, map(upstream.get(code)));
@@ -176,17 +192,23 @@ final class UpstreamDrift {
         add(operation, "response " + code, presence(u), presence(s), operation);
         continue;
       }
-      Map<String, Object> upstreamContent = map(u.get("content"));
-      Map<String, Object> specContent = map(s.get("content"));
-      for (String mediaType : union(upstreamContent.keySet(), specContent.keySet())) {
-        Map<String, Object> um = map(upstreamContent.get(mediaType));
-        Map<String, Object> sm = map(specContent.get(mediaType));
-        if (um.isEmpty() || sm.isEmpty()) {
-          add(operation, "response " + code + " " + mediaType, presence(um), presence(sm), operation);
-          continue;
-        }
-        compareSchemas(operation + " " + code, um.get("schema"), sm.get("schema"), operation);
+      compareContent(operation, "response " + code, operation + " " + code, u, s);
+    }
+  }
+
+  /** The schemas of a request body's or a response's media types, matched by media type. */
+  private void compareContent(String operation, String what, String location, Map<String, Object> upstream,
+      Map<String, Object> spec) {
+    Map<String, Object> upstreamContent = map(upstream.get("content"));
+    Map<String, Object> specContent = map(spec.get("content"));
+    for (String mediaType : union(upstreamContent.keySet(), specContent.keySet())) {
+      Map<String, Object> um = map(upstreamContent.get(mediaType));
+      Map<String, Object> sm = map(specContent.get(mediaType));
+      if (um.isEmpty() || sm.isEmpty()) {
+        add(operation, what + " " + mediaType, presence(um), presence(sm), operation);
+        continue;
       }
+      compareSchemas(location, um.get("schema"), sm.get("schema"), operation);
     }
   }
 

@@ -54,13 +54,14 @@ class UpstreamDriftComparisonTest {
         "RecordingStatusFilter enum ERRORED: present => absent",
         "RecordingStatusFilter enum PAUSED: present => absent",
         "Meeting.recording_config property: present => absent",
-        "Meeting.transcribe_on_end property: present => absent"), driftIds(report));
+        "Meeting.transcribe_on_end property: present => absent"),
+        driftIds(report));
     assertTrue(report.failureMessage().contains("drift: get_all_recordings?search parameter: present => absent"),
         report.failureMessage());
   }
 
   @Test
-  void aPropertyAddedToCloudflaresRecordingIsDriftNamedInBothOperations() throws IOException {
+  void aPropertyAddedToCloudflaresRecordingIsDriftNamedInEveryOperationReturningIt() throws IOException {
     Map<String, Object> upstream = excerpt();
     at(upstream, "components", "schemas", "realtimekit_Recording", "properties")
         .put("transcript_url", Map.of("type", "string", "format", "uri"));
@@ -70,10 +71,27 @@ class UpstreamDriftComparisonTest {
     assertFalse(report.passes());
     assertEquals(List.of("Recording.transcript_url property: present => absent"),
         report.drift().stream().map(UpstreamDrift.Difference::id).collect(Collectors.toList()));
-    assertEquals(Set.of("get_all_recordings", "get_one_recording"), report.drift().get(0).operations());
+    assertEquals(Set.of("get_all_recordings", "get_one_recording", "start_recording", "pause_resume_stop_recording",
+        "get_active_recording", "startTrackRecordingForAMeeting"), report.drift().get(0).operations());
     assertTrue(report.failureMessage().startsWith("Upstream drift:"), report.failureMessage());
     assertTrue(report.failureMessage().contains("drift: Recording.transcript_url property"), report.failureMessage());
     assertTrue(report.markdown().contains("## Drift: not in the allow-list"), report.markdown());
+  }
+
+  @Test
+  void requestBodiesAreComparedLikeResponses() throws IOException {
+    Map<String, Object> upstream = excerpt();
+    at(upstream, "components", "requestBodies", "realtimekit_StartRecording", "content", "application/json", "schema",
+        "properties").put("transcribe", Map.of("type", "boolean"));
+    at(upstream, "paths", "/accounts/{account_id}/realtime/kit/{app_id}/recordings/{recording_id}", "put",
+        "requestBody").put("required", false);
+
+    DriftReport report = check(upstream, spec());
+
+    assertEquals(Set.of("StartRecordingRequest.transcribe property: present => absent",
+        "pause_resume_stop_recording request body required: false => true"), driftIds(report));
+    assertEquals(Set.of("start_recording"), report.drift().stream()
+        .filter(d -> d.location().startsWith("StartRecordingRequest")).findFirst().orElseThrow().operations());
   }
 
   @Test
