@@ -101,6 +101,15 @@ class SpecValidationSelfTest {
   }
 
   @Test
+  void acceptsANullWhereTheSpecSaysNullable() throws Exception {
+    server.stubFor(get(urlPathEqualTo(ONE_PATH)).willReturn(okJson(
+        Fixtures.oneRecording(data -> data.putNull("storage_config")).toString())));
+    HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + ONE_PATH))
+        .header("Authorization", "Bearer " + TOKEN).GET().build(), HttpResponse.BodyHandlers.discarding());
+    assertEquals(List.of(), server.violations(), "storage_config is nullable");
+  }
+
+  @Test
   void readsTheQueryAsSent() {
     assertEquals(List.of("UPLOADED,RECORDING"),
         SpecValidatedWireMock.rawQuery("/x?status=UPLOADED,RECORDING").get("status"), "one value, split by the spec's style");

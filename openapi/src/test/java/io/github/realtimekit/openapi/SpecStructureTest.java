@@ -35,6 +35,17 @@ class SpecStructureTest {
   }
 
   @Test
+  void infoNamesThisReleaseItsLicenseAndWhereToAsk() {
+    var info = parse().getOpenAPI().getInfo();
+
+    String release = SpecFiles.projectVersion().replaceFirst("-.*$", "");
+    assertEquals(release, info.getVersion(), "info.version is the project's version without its suffix");
+    assertEquals("Apache-2.0", info.getLicense().getName());
+    assertEquals("https://www.apache.org/licenses/LICENSE-2.0.txt", info.getLicense().getUrl());
+    assertEquals("https://github.com/realtimekit/realtimekit-recordings-java", info.getContact().getUrl());
+  }
+
+  @Test
   void namesEveryOperationByItsOperationId() {
     OpenAPI api = parse().getOpenAPI();
 
