@@ -55,8 +55,6 @@ final class OperationFacts {
       }
     }
     ext.put("x-client-path-params", callerPathParams);
-    ext.put("x-has-client-path-params", !callerPathParams.isEmpty());
-    ext.put("x-has-caller-args", !callerPathParams.isEmpty() || op.bodyParam != null || op.getHasQueryParams());
     ext.put("x-has-query", op.getHasQueryParams());
     ext.put("x-constant-name", underscore(javaName).toUpperCase(Locale.ROOT));
     signatures(op, callerPathParams);
@@ -115,7 +113,6 @@ final class OperationFacts {
       }
     }
     ext.put("x-body-scalars", scalars);
-    ext.put("x-has-body-scalars", !scalars.isEmpty());
 
     Set<String> types = new TreeSet<>();
     op.allParams.stream().filter(p -> !p.isBodyParam).forEach(p -> types.add(p.dataType));

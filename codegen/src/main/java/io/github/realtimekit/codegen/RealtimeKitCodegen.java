@@ -32,7 +32,7 @@ import org.openapitools.codegen.utils.CamelizeOption;
  *       operationId in kebab-case.
  *   <li>{@code x-from-client} on a parameter the client fills itself (the spec marks it
  *       {@code x-realtimekit-from-client: accountId}); {@code x-client-path-params}, the path
- *       parameters the caller passes, in order; {@code x-has-caller-args}.
+ *       parameters the caller passes, in order.
  *   <li>{@code x-result-type} and {@code x-data-getter}: the 2xx envelope's {@code data}, which the
  *       client returns unwrapped; the whole response when there is no {@code data}.
  *   <li>{@code x-paged}: a list, whose response has {@code paging} and a {@code data} array and

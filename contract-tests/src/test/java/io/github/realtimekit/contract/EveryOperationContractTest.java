@@ -21,6 +21,7 @@ import io.github.realtimekit.client.RealtimeKitClient;
 import io.github.realtimekit.client.Response;
 import io.github.realtimekit.client.core.OperationDescriptor;
 import io.github.realtimekit.fixtures.SpecExamples;
+import io.github.realtimekit.fixtures.SpecOperations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ class EveryOperationContractTest {
     JsonNode spec = SpecExamples.spec();
     return OPERATIONS.stream().filter(op -> op.requestBodyExample() != null).map(op -> dynamicTest(
         op.label() + ": request body of the required fields", () -> {
-          JsonNode requestBody = SpecOperation.resolve(spec, spec.path("paths").path(op.pathTemplate())
+          JsonNode requestBody = SpecOperations.resolve(spec, spec.path("paths").path(op.pathTemplate())
               .path(op.method().toLowerCase(java.util.Locale.ROOT)).path("requestBody"));
           JsonNode sample = RequiredFields.sample(spec, requestBody.at("/content/application~1json/schema"));
           assertFalse(sample.isEmpty(), "the body has required fields: " + sample);
@@ -172,10 +173,10 @@ class EveryOperationContractTest {
     JsonNode spec = SpecExamples.spec();
     JsonNode properties = op.itemSchema(spec).path("properties");
     String key = properties.has("id") ? "id" : properties.properties().stream()
-        .filter(property -> "string".equals(SpecOperation.resolve(spec, property.getValue()).path("type").asText()))
+        .filter(property -> "string".equals(SpecOperations.resolve(spec, property.getValue()).path("type").asText()))
         .map(Map.Entry::getKey).findFirst().orElse(null);
     assertNotNull(key, op.label() + ": its items have no property to tell them apart");
-    boolean uuid = "uuid".equals(SpecOperation.resolve(spec, properties.get(key)).path("format").asText());
+    boolean uuid = "uuid".equals(SpecOperations.resolve(spec, properties.get(key)).path("format").asText());
     List<JsonNode> items = new ArrayList<>();
     for (int n = 1; n <= count; n++) {
       ObjectNode item = (ObjectNode) exampleItems.get((n - 1) % exampleItems.size()).deepCopy();

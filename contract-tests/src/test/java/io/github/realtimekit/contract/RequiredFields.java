@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.realtimekit.fixtures.SpecExamples;
+import io.github.realtimekit.fixtures.SpecOperations;
 
 /**
  * A request body built from a schema when the spec documents no example of it: every required
@@ -22,7 +23,7 @@ final class RequiredFields {
   }
 
   private static JsonNode sample(JsonNode spec, JsonNode node, int depth) {
-    JsonNode schema = SpecOperation.resolve(spec, node);
+    JsonNode schema = SpecOperations.resolve(spec, node);
     if (depth > 16) {
       throw new IllegalStateException("The schema nests too deep to build a body from: " + schema);
     }

@@ -2,11 +2,11 @@ package io.github.realtimekit.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.realtimekit.fixtures.SpecExamples;
+import io.github.realtimekit.fixtures.SpecOperations;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -43,7 +43,6 @@ record SpecOperation(String javaName, String operationId, String method, String 
   }
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]+)}");
-  private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
   /**
    * A path parameter.
@@ -83,13 +82,7 @@ record SpecOperation(String javaName, String operationId, String method, String 
 
   /** Every operation of a spec tree, in its order. */
   static List<SpecOperation> all(JsonNode spec) {
-    List<SpecOperation> operations = new ArrayList<>();
-    spec.path("paths").properties().forEach(path -> path.getValue().properties().forEach(entry -> {
-      if (METHODS.contains(entry.getKey())) {
-        operations.add(read(spec, entry.getKey(), path.getKey(), path.getValue(), entry.getValue()));
-      }
-    }));
-    return operations;
+    return SpecOperations.operations(spec).stream().map(op -> read(spec, op)).toList();
   }
 
   /** "javaName (operationId)", how test names show the operation. */
@@ -118,7 +111,7 @@ record SpecOperation(String javaName, String operationId, String method, String 
 
   /** The schema of one item of a list operation's {@code data}. */
   JsonNode itemSchema(JsonNode spec) {
-    return resolve(spec, okSchema.path("properties").path("data").path("items"));
+    return SpecOperations.resolve(spec, okSchema.path("properties").path("data").path("items"));
   }
 
   /** The operation's Java name with its first letter in upper case, as in {@code NQuery}. */
@@ -126,17 +119,15 @@ record SpecOperation(String javaName, String operationId, String method, String 
     return Character.toUpperCase(javaName.charAt(0)) + javaName.substring(1);
   }
 
-  private static SpecOperation read(JsonNode spec, String method, String template, JsonNode pathItem, JsonNode op) {
+  private static SpecOperation read(JsonNode spec, SpecOperations.Operation operation) {
+    JsonNode op = operation.node();
+    String template = operation.path();
     String operationId = op.path("operationId").asText();
     String javaName = op.has("x-realtimekit-name") ? op.get("x-realtimekit-name").asText()
         : lowerCamel(operationId);
-    List<JsonNode> params = new ArrayList<>();
-    pathItem.path("parameters").forEach(params::add);
-    op.path("parameters").forEach(params::add);
     Map<String, PathParam> byName = new LinkedHashMap<>();
     Set<String> queryNames = new HashSet<>();
-    for (JsonNode raw : params) {
-      JsonNode param = resolve(spec, raw);
+    for (JsonNode param : operation.parameters()) {
       String in = param.path("in").asText();
       if ("query".equals(in)) {
         queryNames.add(param.path("name").asText());
@@ -144,7 +135,7 @@ record SpecOperation(String javaName, String operationId, String method, String 
         String fromClient = param.has("x-realtimekit-from-client") ? param.get("x-realtimekit-from-client").asText()
             : null;
         byName.put(param.path("name").asText(), new PathParam(param.path("name").asText(), fromClient,
-            resolve(spec, param.path("schema"))));
+            SpecOperations.resolve(spec, param.path("schema"))));
       }
     }
     List<PathParam> pathParams = new ArrayList<>();
@@ -161,7 +152,7 @@ record SpecOperation(String javaName, String operationId, String method, String 
     JsonNode okContent = null;
     Map<String, Map<String, JsonNode>> errors = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> response : op.path("responses").properties()) {
-      JsonNode content = resolve(spec, response.getValue()).path("content").path("application/json");
+      JsonNode content = SpecOperations.resolve(spec, response.getValue()).path("content").path("application/json");
       if (response.getKey().matches("2\\d\\d") && okContent == null) {
         okStatus = Integer.parseInt(response.getKey());
         okContent = content;
@@ -172,17 +163,17 @@ record SpecOperation(String javaName, String operationId, String method, String 
     if (okContent == null) {
       throw new IllegalStateException(operationId + " documents no 2xx response with a JSON body");
     }
-    JsonNode okSchema = resolve(spec, okContent.path("schema"));
+    JsonNode okSchema = SpecOperations.resolve(spec, okContent.path("schema"));
     JsonNode properties = okSchema.path("properties");
     boolean paged = op.path("x-realtimekit-paged").asBoolean(false)
         || properties.has("paging") && "array".equals(properties.path("data").path("type").asText())
         && queryNames.contains("page_no") && queryNames.contains("per_page");
-    JsonNode bodyContent = resolve(spec, op.path("requestBody")).path("content").path("application/json");
+    JsonNode bodyContent = SpecOperations.resolve(spec, op.path("requestBody")).path("content").path("application/json");
     Map<String, JsonNode> bodyExamples = examples(spec, bodyContent);
     if (bodyExamples.isEmpty() && bodyContent.has("schema")) {
       bodyExamples.put("required-fields", RequiredFields.sample(spec, bodyContent.get("schema")));
     }
-    return new SpecOperation(javaName, operationId, method.toUpperCase(Locale.ROOT), template, List.copyOf(pathParams),
+    return new SpecOperation(javaName, operationId, operation.method(), template, List.copyOf(pathParams),
         !queryNames.isEmpty(), paged, okStatus, okSchema, examples(spec, okContent), errors, bodyExamples);
   }
 
@@ -190,24 +181,11 @@ record SpecOperation(String javaName, String operationId, String method, String 
   private static Map<String, JsonNode> examples(JsonNode spec, JsonNode mediaType) {
     Map<String, JsonNode> examples = new LinkedHashMap<>();
     mediaType.path("examples").properties().forEach(e -> examples.put(e.getKey(),
-        resolve(spec, e.getValue()).path("value")));
+        SpecOperations.resolve(spec, e.getValue()).path("value")));
     if (mediaType.has("example")) {
       examples.put("example", mediaType.get("example"));
     }
     return examples;
-  }
-
-  /** Follows local {@code $ref}s until a node that is no reference. */
-  static JsonNode resolve(JsonNode spec, JsonNode node) {
-    JsonNode current = node;
-    for (int hops = 0; current.has("$ref"); hops++) {
-      String ref = current.get("$ref").asText();
-      if (!ref.startsWith("#/") || hops > 20) {
-        throw new IllegalStateException("Cannot follow $ref " + ref);
-      }
-      current = spec.at(ref.substring(1));
-    }
-    return current;
   }
 
   /** {@code get_session_transcript} to {@code getSessionTranscript}. */
