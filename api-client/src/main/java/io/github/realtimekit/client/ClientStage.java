@@ -15,9 +15,10 @@ package io.github.realtimekit.client;
  *
  * <p>A stage either passes the request on with {@link Chain#proceed} (the request it was given, or
  * one made from it with {@link StageRequest#withHeader}) and returns the response it gets back, or
- * throws. It cannot make a response of its own. An exception it throws ends the attempt; only the
- * client's own exceptions are considered for a retry. A stage is shared by every thread of the
- * client, so it must be safe for concurrent use.
+ * throws. It cannot make a response of its own. An exception it throws ends the attempt: one of the
+ * client's own is considered for a retry like any other failure; any other ends the call in a
+ * {@link io.github.realtimekit.client.errors.RealtimeKitException} with it as the cause. A stage is
+ * shared by every thread of the client, so it must be safe for concurrent use.
  *
  * <pre>{@code
  * ClientStage audit = (request, chain) -> {
