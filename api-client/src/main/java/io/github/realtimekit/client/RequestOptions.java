@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * RequestOptions options = RequestOptions.builder()
  *     .timeout(Duration.ofSeconds(5))
- *     .header("X-Request-Id", requestId)
+ *     .header("X-Request-Id", UUID.randomUUID().toString())
  *     .maxRetries(0)
  *     .build();
  * }</pre>

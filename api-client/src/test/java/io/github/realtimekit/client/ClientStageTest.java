@@ -179,8 +179,8 @@ class ClientStageTest {
     String readme = Files.readString(Path.of("../README.md"));
     for (String example : List.of("micrometer", "opentelemetry")) {
       int start = source.indexOf("// README: " + example + "\n");
-      String code = source.substring(source.indexOf('\n', start) + 1, source.indexOf("  // README: end", start));
-      String unindented = code.lines().map(line -> line.startsWith("  ") ? line.substring(2) : line)
+      String code = source.substring(source.indexOf('\n', start) + 1, source.indexOf("    // README: end", start));
+      String unindented = code.lines().map(line -> line.startsWith("    ") ? line.substring(4) : line)
           .reduce("", (a, b) -> a + b + "\n");
       assertTrue(readme.contains(unindented), "README lacks, as compiled:\n" + unindented);
     }

@@ -21,10 +21,10 @@ final class StageExamples {
   private StageExamples() {
   }
 
-  // README: micrometer
   /** Times every attempt, tagged with the operation and the status (or the failure). */
   static ClientStage micrometerTimer(MeterRegistry registry) {
-    return (request, chain) -> {
+    // README: micrometer
+    ClientStage timer = (request, chain) -> {
       Timer.Sample sample = Timer.start(registry);
       String outcome = "IO_ERROR";
       try {
@@ -39,15 +39,16 @@ final class StageExamples {
             "operation", request.operation(), "status", outcome));
       }
     };
+    // README: end
+    return timer;
   }
-  // README: end
 
-  // README: opentelemetry
   /** A client span per attempt, its context sent on in the W3C traceparent header. */
   static ClientStage openTelemetrySpan(OpenTelemetry openTelemetry) {
+    // README: opentelemetry
     Tracer tracer = openTelemetry.getTracer("io.github.realtimekit.client");
     TextMapPropagator propagator = openTelemetry.getPropagators().getTextMapPropagator();
-    return (request, chain) -> {
+    ClientStage tracing = (request, chain) -> {
       Span span = tracer.spanBuilder(request.operation()).setSpanKind(SpanKind.CLIENT)
           .setAttribute("http.request.method", request.method())
           .setAttribute("url.full", request.url())
@@ -70,6 +71,7 @@ final class StageExamples {
         span.end();
       }
     };
+    // README: end
+    return tracing;
   }
-  // README: end
 }
