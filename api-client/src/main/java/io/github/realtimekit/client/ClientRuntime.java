@@ -116,6 +116,11 @@ final class ClientRuntime {
     return CallScope.call(operation, options, call);
   }
 
+  /** Checks a call's options before anything is sent, for a call that binds them later (a pager's pages). */
+  static void requireOptions(OperationDescriptor operation, RequestOptions options) {
+    CallScope.call(operation, options, () -> null);
+  }
+
   /** The pipeline downloads go through: the API's transport and logging, no credential. */
   HttpPipeline downloadPipeline() {
     return downloads;
