@@ -57,6 +57,7 @@ final class ClientRuntime {
   private final HttpPipeline downloads;
   private final Set<Closeable> open = ConcurrentHashMap.newKeySet();
   private final Reconciliation reconciliation;
+  private final AsyncCalls asyncCalls;
 
   ClientRuntime(RealtimeKitClientBuilder b) {
     this.baseUrl = b.baseUrl;
@@ -79,6 +80,7 @@ final class ClientRuntime {
     HttpPipeline pipeline = pipelines.buildForApi(errors, transport);
     this.downloads = pipelines.buildForDownloads(errors, transport);
     this.reconciliation = new Reconciliation(b.currentTimeMillis);
+    this.asyncCalls = new AsyncCalls(b.asyncExecutor);
     OperationIndex operations = OperationIndex.ALL;
     JsonResponses json = new JsonResponses(mapper,
         b.strictResponses ? validator(ClientRuntime.class.getClassLoader()) : null, errors, safe);
@@ -129,6 +131,11 @@ final class ClientRuntime {
   /** The one error mapper of this configuration. */
   ErrorMapper errors() {
     return errors;
+  }
+
+  /** The asynchronous calls of every view's {@code async()}: the executor and the scheduled waits. */
+  AsyncCalls asyncCalls() {
+    return asyncCalls;
   }
 
   /** Calls that may change state, made at most once, with their lost answers reconciled. */

@@ -28,6 +28,7 @@ public final class RealtimeKitClientBuilder {
   String userAgent = "realtimekit-java";
   RetryListener retryListener = RetryListener.NONE;
   boolean strictResponses;
+  java.util.concurrent.@org.jspecify.annotations.Nullable Executor asyncExecutor;
   HttpLogLevel httpLogLevel = HttpLogLevel.NONE;
   HttpPipeline.Sleeper sleeper = duration -> Thread.sleep(duration.toMillis());
   LongSupplier currentTimeMillis = System::currentTimeMillis;
@@ -220,6 +221,19 @@ public final class RealtimeKitClientBuilder {
    */
   public RealtimeKitClientBuilder retryListener(RetryListener retryListener) {
     this.retryListener = Objects.requireNonNull(retryListener, "retryListener");
+    return this;
+  }
+
+  /**
+   * Sets the executor that runs the attempts of {@link RealtimeKitClient#async()}'s calls (their I/O
+   * blocks its thread while it lasts; their waits hold none). On JDK 21 and later,
+   * {@code Executors.newVirtualThreadPerTaskExecutor()} holds no platform thread at all.
+   *
+   * @param asyncExecutor the executor; by default a pool of 16 daemon threads shared by every client
+   * @return this builder
+   */
+  public RealtimeKitClientBuilder asyncExecutor(java.util.concurrent.Executor asyncExecutor) {
+    this.asyncExecutor = java.util.Objects.requireNonNull(asyncExecutor, "asyncExecutor");
     return this;
   }
 
