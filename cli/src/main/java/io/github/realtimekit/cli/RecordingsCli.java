@@ -5,12 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -54,7 +56,9 @@ import picocli.CommandLine.Spec;
         "  3  the API (or the download host) answered with an error",
         "  4  network failure, timeout or undecodable response",
         "  5  archive: some recordings could not be archived",
-        "  6  a file or directory could not be written (archive: in place of 5)"})
+        "  6  a file or directory could not be written (archive: in place of 5)",
+        "  7  active: the meeting has no active recording",
+        "  8  a start's outcome is unknown: the answer was lost; the message says what to run to find out"})
 public final class RecordingsCli implements Callable<Integer> {
 
   /** The tool's name, as in messages. */
@@ -109,8 +113,11 @@ public final class RecordingsCli implements Callable<Integer> {
   private final PrintStream err;
   private final Map<String, String> env;
   private final Terminal terminal;
+  private final Hooks hooks;
 
-  private RecordingsCli(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Terminal terminal) {
+  private RecordingsCli(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Terminal terminal,
+      Hooks hooks) {
+    this.hooks = hooks;
     this.in = in;
     this.out = out;
     this.err = err;
@@ -124,7 +131,8 @@ public final class RecordingsCli implements Callable<Integer> {
    * @param args the command line
    */
   public static void main(String... args) {
-    System.exit(run(System.out, System.err, System.getenv(), args));
+    System.exit(run(System.in, System.out, System.err, System.getenv(), Terminal.detect(System.getenv()),
+        Commands.standard(), new Hooks(Clock.systemUTC(), new CompletableFuture<>(), true), args));
   }
 
   /**
@@ -173,7 +181,26 @@ public final class RecordingsCli implements Callable<Integer> {
   /** Runs the tool in this process with these commands. */
   static int run(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Terminal terminal,
       Commands commands, String... args) {
-    RecordingsCli cli = new RecordingsCli(in, out, err, env, terminal);
+    return run(in, out, err, env, terminal, commands, Hooks.inProcess(Clock.systemUTC(), new CompletableFuture<>()), args);
+  }
+
+  /**
+   * What a run of the tool takes from the process it runs in.
+   *
+   * @param mockClock the built-in mock's clock
+   * @param stop completed when {@code mock} is to stop
+   * @param signals whether {@code mock} stops on SIGINT and SIGTERM, completing {@code stop}
+   */
+  record Hooks(Clock mockClock, CompletableFuture<Void> stop, boolean signals) {
+    static Hooks inProcess(Clock mockClock, CompletableFuture<Void> stop) {
+      return new Hooks(mockClock, stop, false);
+    }
+  }
+
+  /** Runs the tool in this process with these commands and hooks. */
+  static int run(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Terminal terminal,
+      Commands commands, Hooks hooks, String... args) {
+    RecordingsCli cli = new RecordingsCli(in, out, err, env, terminal, hooks);
     FailureReport failures = new FailureReport(err, () -> cli.verbose);
     CommandLine commandLine = commandLine(cli, commands, args)
         .setOut(new PrintWriter(out, true))
@@ -249,6 +276,20 @@ public final class RecordingsCli implements Callable<Integer> {
    */
   Session openSession() {
     return Session.open(SessionSettings.resolve(this, env), err);
+  }
+
+  /**
+   * Returns how the built-in mock's recordings live: on the tool's clock, kept in the file
+   * {@link MockCommand#stateFile(Map)} names, so that one command finds what the previous one started.
+   *
+   * @return the mock's configuration
+   */
+  MockState.Config mockConfig() {
+    return new MockState.Config(hooks.mockClock(), MockState.Config.DEFAULT.settle(), MockCommand.stateFile(env));
+  }
+
+  Hooks hooks() {
+    return hooks;
   }
 
   /**
