@@ -26,10 +26,10 @@ import java.util.function.Function;
  * The recordings the mock has created, at most {@link #MAX_KEPT}, the oldest dropped first; and how
  * each one's status moves on with time: a status its {@code settle} rule names moves on after
  * {@link Config#settle()} on the injected clock, and entering a status sets the fields its
- * {@code on-status} rule names (see the spec's {@code x-realtimekit-mock}). With a file, the
- * recordings outlive the process: each command of the tool runs its own mock, and the next command
- * finds what the previous one started. A file that cannot be read (too large, not the mock's) is
- * ignored; one that cannot be written only keeps the state in memory.
+ * {@code on-status} rule names that are not set yet (see the spec's {@code x-realtimekit-mock}).
+ * With a file, the recordings outlive the process: each command of the tool runs its own mock, and
+ * the next command finds what the previous one started. A file that cannot be read (too large, not
+ * the mock's) is ignored; one that cannot be written only keeps the state in memory.
  */
 final class MockState {
 
@@ -119,7 +119,9 @@ final class MockState {
   void enter(Kept recording, String status, Instant at, Function<String, String> fileUrl) {
     recording.object.put("status", status);
     recording.since = at;
-    recording.rules.path("on-status").path(status).properties()
+    // Only fields not set yet: a resume after a pause keeps the time the recording first started.
+    recording.rules.path("on-status").path(status).properties().stream()
+        .filter(field -> !recording.object.hasNonNull(field.getKey()))
         .forEach(field -> set(recording.object, field.getKey(), field.getValue(), at, fileUrl));
   }
 

@@ -83,7 +83,9 @@ class MockLifecycleTest {
     assertEquals("2026-06-30T09:15:03Z", json("get", id).get("started_time").asText());
     assertEquals("PAUSED", act("pause", id).get("status").asText());
     assertEquals("PAUSED", active(MEETING, "--json").jsonLines().get(0).get("status").asText());
-    assertEquals("RECORDING", act("resume", id).get("status").asText());
+    JsonNode resumed = act("resume", id);
+    assertEquals("RECORDING", resumed.get("status").asText());
+    assertEquals("2026-06-30T09:15:03Z", resumed.get("started_time").asText(), "the time it first started");
     clock.advance(Duration.ofMinutes(30));
     JsonNode stopped = act("stop", id);
     assertEquals("UPLOADING", stopped.get("status").asText());
