@@ -4,6 +4,7 @@ import io.github.realtimekit.client.RealtimeKitClient;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -90,6 +91,21 @@ public abstract class OperationCommand implements Callable<Integer> {
     } else {
       output.details(result);
     }
+  }
+
+  /**
+   * Prints the value of an operation that may find nothing, or, when it found nothing, fails with
+   * {@link ExitCode#NONE} and the message on standard error.
+   *
+   * @param value what the client's method returned
+   * @param absentMessage what to say when it is empty, as the spec words it
+   * @throws Failure with {@link ExitCode#NONE} when {@code value} is empty
+   */
+  protected final void printPresent(Optional<?> value, String absentMessage) {
+    if (value.isEmpty()) {
+      throw new Failure(ExitCode.NONE, absentMessage, null);
+    }
+    print(value.get());
   }
 
   /**
