@@ -12,6 +12,7 @@ import io.github.realtimekit.client.core.JsonResponses;
 import io.github.realtimekit.client.core.OperationDescriptor;
 import io.github.realtimekit.client.core.SafeText;
 import io.github.realtimekit.client.errors.InvalidArgumentException;
+import io.github.realtimekit.client.errors.ServiceException;
 import io.github.realtimekit.client.transport.JdkTransport;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -20,11 +21,13 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.jspecify.annotations.Nullable;
@@ -52,6 +55,7 @@ final class ClientRuntime {
   private final ErrorMapper errors;
   private final HttpPipeline downloads;
   private final Set<Closeable> open = ConcurrentHashMap.newKeySet();
+  private final Reconciliation reconciliation;
 
   ClientRuntime(RealtimeKitClientBuilder b) {
     this.baseUrl = b.baseUrl;
@@ -70,6 +74,7 @@ final class ClientRuntime {
         .clock(b.sleeper, b.currentTimeMillis, b.random);
     HttpPipeline pipeline = pipelines.buildForApi(errors, transport);
     this.downloads = pipelines.buildForDownloads(errors, transport);
+    this.reconciliation = new Reconciliation(b.currentTimeMillis);
     OperationIndex operations = OperationIndex.ALL;
     JsonResponses json = new JsonResponses(mapper, b.strictResponses ? validator() : null, errors, safe);
     this.feign = Feign.builder()
@@ -104,6 +109,11 @@ final class ClientRuntime {
   /** The one error mapper of this configuration. */
   ErrorMapper errors() {
     return errors;
+  }
+
+  /** Calls that may change state, made at most once, with their lost answers reconciled. */
+  Reconciliation reconciliation() {
+    return reconciliation;
   }
 
   /** The {@code User-Agent} of every call and download. */
@@ -166,6 +176,21 @@ final class ClientRuntime {
               + SafeText.escapeControls(String.valueOf(response.getValue())), "");
     }
     return response.withValue(value);
+  }
+
+  /**
+   * A call whose operation answers "none" with a status (the spec's {@code x-realtimekit-absent}):
+   * that answer as an empty result, any other failure as it is.
+   */
+  static <T> Optional<Response<T>> absentOn(int status, Supplier<Response<T>> call) {
+    try {
+      return Optional.of(call.get());
+    } catch (ServiceException e) {
+      if (e.getStatusCode() == status) {
+        return Optional.empty();
+      }
+      throw e;
+    }
   }
 
   /** The query object of a call, which must be given: {@code none()} stands for no parameters. */
