@@ -4,6 +4,7 @@ import io.github.realtimekit.cli.generated.OperationCommands;
 import io.github.realtimekit.client.core.ControlChars;
 import io.github.realtimekit.client.errors.InvalidArgumentException;
 import io.github.realtimekit.client.errors.NetworkException;
+import io.github.realtimekit.client.errors.OutcomeUnknownException;
 import io.github.realtimekit.client.errors.PagingException;
 import io.github.realtimekit.client.errors.ResponseDecodingException;
 import io.github.realtimekit.client.errors.ResponseTooLargeException;
@@ -64,6 +65,11 @@ final class FailureReport {
           .map(v -> ArgumentNames.of(commandLine.getCommandSpec(), v.getParameter()) + " " + v.getRule() + " (was "
               + v.getValue() + ")")
           .collect(Collectors.joining("; ")) + " (nothing was sent)";
+    } else if (e instanceof OutcomeUnknownException) {
+      OutcomeUnknownException unknown = (OutcomeUnknownException) e;
+      code = ExitCode.OUTCOME_UNKNOWN;
+      String check = commandLine(unknown.getCheckOperation().getName(), unknown.getCheckArguments());
+      message = e.getMessage() + (check == null ? "" : "; to find out, run: " + check);
     } else if (e instanceof ServiceException) {
       code = ExitCode.API_ERROR;
       message = e.getMessage();

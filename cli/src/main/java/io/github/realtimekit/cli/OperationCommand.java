@@ -1,6 +1,8 @@
 package io.github.realtimekit.cli;
 
 import io.github.realtimekit.client.RealtimeKitClient;
+import io.github.realtimekit.client.Response;
+import io.github.realtimekit.client.core.ControlChars;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,6 +108,23 @@ public abstract class OperationCommand implements Callable<Integer> {
       throw new Failure(ExitCode.NONE, absentMessage, null);
     }
     print(value.get());
+  }
+
+  /**
+   * Prints the value of an operation the client reconciles after a lost answer and, when the value
+   * was found that way, says so on standard error: the call took effect, though its own answer was
+   * lost (the exit code stays 0).
+   *
+   * @param response what the client's {@code ...WithResponse} method returned
+   */
+  protected final void printReconciled(Response<?> response) {
+    print(response.getValue());
+    if (response.isReconciled()) {
+      String how = response.getLostAnswer().map(e -> " (" + e.getMessage() + ")").orElse("");
+      cli.err().println(RecordingsCli.NAME + ": " + ControlChars.escape(("the answer was lost" + how
+          + ", so the API was asked what the call did: this is what it started (reconciled)")
+          .replaceAll("\\s*[\\r\\n]+\\s*", " ")));
+    }
   }
 
   /**

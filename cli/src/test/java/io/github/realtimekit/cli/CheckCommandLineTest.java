@@ -13,13 +13,19 @@ class CheckCommandLineTest {
 
   @Test
   void anOperationIsItsCommandWithItsArguments() {
-    assertEquals("realtimekit-recordings active " + MEETING,
+    assertEquals("realtimekit-recordings active --meeting " + MEETING,
         FailureReport.commandLine("getActiveRecording", Map.of("meeting_id", MEETING)));
   }
 
   @Test
+  void aPositionalArgumentIsJustItsValue() {
+    assertEquals("realtimekit-recordings get " + MEETING, FailureReport.commandLine("getRecording",
+        Map.of("recording_id", MEETING)));
+  }
+
+  @Test
   void aValueAShellWouldReadOtherwiseIsQuoted() {
-    assertEquals("realtimekit-recordings active 'it'\\''s; rm -rf ~'",
+    assertEquals("realtimekit-recordings active --meeting 'it'\\''s; rm -rf ~'",
         FailureReport.commandLine("getActiveRecording", Map.of("meeting_id", "it's; rm -rf ~")));
   }
 

@@ -61,7 +61,7 @@ class MockCommandTest {
         HttpResponse.BodyHandlers.ofString());
     assertEquals(200, started.statusCode(), started.body());
     String id = JSON.readTree(started.body()).at("/data/id").asText();
-    Cli.Result active = Cli.against(baseUrl, "active", MEETING, "--json");
+    Cli.Result active = Cli.against(baseUrl, "active", "--meeting", MEETING, "--json");
     assertEquals(0, active.exitCode(), active.toString());
     assertEquals(id, active.jsonLines().get(0).get("id").asText(), "the tool, pointed at it, sees what curl started");
 

@@ -48,21 +48,20 @@ class MockLifecycleTest {
     return r.jsonLines().get(0);
   }
 
-  // The commands as the spec names them; one place to change when they get shorter names.
   private JsonNode start(String meeting, String... more) {
-    List<String> all = new ArrayList<>(List.of("start", "--meeting-id", meeting));
+    List<String> all = new ArrayList<>(List.of("start", "--meeting", meeting));
     all.addAll(Arrays.asList(more));
     return json(all.toArray(String[]::new));
   }
 
   private Cli.Result active(String meeting, String... more) {
-    List<String> all = new ArrayList<>(List.of("active", meeting));
+    List<String> all = new ArrayList<>(List.of("active", "--meeting", meeting));
     all.addAll(Arrays.asList(more));
     return run(all.toArray(String[]::new));
   }
 
   private JsonNode act(String action, String id) {
-    return json("pause-resume-stop-recording", id, "--action", action);
+    return json(action, id);
   }
 
   @Test
@@ -92,7 +91,9 @@ class MockLifecycleTest {
     assertEquals("2026-06-30T09:45:03Z", stopped.get("stopped_time").asText());
     assertTrue(!stopped.hasNonNull("download_url"), stopped.toString());
 
-    assertEquals(ExitCode.API_ERROR, active(MEETING).exitCode(), "a stopped recording is no longer active");
+    Cli.Result none = active(MEETING);
+    assertEquals(ExitCode.NONE, none.exitCode(), "a stopped recording is no longer active: " + none);
+    assertEquals("", none.out());
     assertEquals("UPLOADING", json("get", id).get("status").asText());
     clock.advance(Duration.ofSeconds(3));
     JsonNode uploaded = json("get", id);
@@ -120,23 +121,33 @@ class MockLifecycleTest {
   void aSecondStartOfTheSameMeetingIsAConflictUnlessMultipleAreAllowed() {
     start(MEETING);
 
-    Cli.Result second = run("start", "--meeting-id", MEETING);
+    Cli.Result second = run("start", "--meeting", MEETING);
     assertEquals(ExitCode.API_ERROR, second.exitCode(), second.toString());
     assertTrue(second.err().contains("409"), second.err());
     assertTrue(second.err().contains("allow_multiple_recordings"), second.err());
 
-    JsonNode allowed = start(MEETING, "--allow-multiple-recordings");
+    JsonNode allowed = start(MEETING, "--allow-multiple");
     assertEquals("INVOKED", allowed.get("status").asText());
     assertEquals(allowed.get("id").asText(), active(MEETING, "--json").jsonLines().get(0).get("id").asText(),
         "the newest active recording");
   }
 
   @Test
-  void aMeetingWithNoActiveRecordingIsTheDocumented404() {
+  void aMeetingWithNoActiveRecordingIsSaidSoWithItsOwnExitCode() {
     Cli.Result none = active(UUID.randomUUID().toString());
 
-    assertEquals(ExitCode.API_ERROR, none.exitCode(), none.toString());
-    assertTrue(none.err().contains("No active recording found for the meeting"), none.err());
+    assertEquals(ExitCode.NONE, none.exitCode(), none.toString());
+    assertEquals("", none.out());
+    assertTrue(none.err().endsWith("realtimekit-recordings: No active recording" + System.lineSeparator()), none.err());
+  }
+
+  @Test
+  void theOperationsOwnCommandPlaysTheSameLife() {
+    String id = start(MEETING).get("id").asText();
+
+    assertEquals("PAUSED", json("pause-resume-stop-recording", id, "--action", "pause").get("status").asText());
+    assertEquals("UPLOADING", json("pause-resume-stop-recording", id, "--action", "stop")
+        .get("status").asText());
   }
 
   @Test
@@ -144,18 +155,18 @@ class MockLifecycleTest {
     String id = start(MEETING).get("id").asText();
     act("stop", id);
 
-    Cli.Result pause = run("pause-resume-stop-recording", id, "--action", "pause");
+    Cli.Result pause = run("pause", id);
     assertEquals(ExitCode.API_ERROR, pause.exitCode(), pause.toString());
     assertTrue(pause.err().contains("its status is UPLOADING"), pause.err());
 
-    Cli.Result unknown = run("pause-resume-stop-recording", UUID.randomUUID().toString(), "--action", "stop");
+    Cli.Result unknown = run("stop", UUID.randomUUID().toString());
     assertEquals(ExitCode.API_ERROR, unknown.exitCode(), unknown.toString());
     assertTrue(unknown.err().contains("not found"), unknown.err());
   }
 
   @Test
   void aTrackRecordingIsWrappedAsTheSpecSaysAndFoundAsActive() {
-    JsonNode track = json("start-track", "--meeting-id", MEETING);
+    JsonNode track = json("start-track", "--meeting", MEETING);
     String id = track.at("/recording/id").asText();
     assertEquals("INVOKED", track.at("/recording/status").asText(), track.toString());
     assertEquals("track-" + id + ".webm", track.at("/recording/output_file_name").asText());

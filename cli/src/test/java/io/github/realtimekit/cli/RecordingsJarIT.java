@@ -170,11 +170,11 @@ class RecordingsJarIT {
   @Test
   void eachCommandFindsWhatThePreviousOneStartedInTheMock() throws Exception {
     String meeting = "97440c6a-140b-40a9-9499-b23fd7a3868a";
-    Run start = java("start", "--meeting-id", meeting, "--json");
+    Run start = java("start", "--meeting", meeting, "--json");
     assertEquals(0, start.exitCode(), start.toString());
     String id = start.out().replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
 
-    Run active = java("active", meeting, "--json");
+    Run active = java("active", "--meeting", meeting, "--json");
 
     assertEquals(0, active.exitCode(), active.toString());
     assertTrue(active.out().contains("\"id\":\"" + id + "\""), active.out());
