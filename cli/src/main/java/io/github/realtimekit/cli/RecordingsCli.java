@@ -42,12 +42,13 @@ import picocli.CommandLine.Spec;
     versionProvider = RecordingsCli.Version.class,
     sortOptions = false,
     description = {
-        "List, inspect and download the recordings of a Cloudflare RealtimeKit app.",
+        "List, inspect and download the recordings of a Cloudflare RealtimeKit app; start, pause, resume and "
+            + "stop them.",
         "",
         "With --mock, or when nothing is configured (no API token, account, app or base URL, "
             + "from options or environment), answers come from a built-in mock server that serves "
-            + "the examples documented in the API's spec. Once anything is configured, an API token "
-            + "is required."},
+            + "the examples documented in the API's spec and plays the recordings started with it, kept "
+            + "between commands. Once anything is configured, an API token is required."},
     footerHeading = "%nExit codes:%n",
     footer = {
         "  0  success",
