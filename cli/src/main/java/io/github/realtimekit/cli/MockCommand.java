@@ -80,7 +80,7 @@ final class MockCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     InetSocketAddress address = address();
-    RecordingsCli.Hooks hooks = cli.hooks();
+    RunHooks hooks = cli.hooks();
     Duration settleTime = settle == null ? MockState.Config.DEFAULT.settle() : Duration.ofMillis(Math.round(settle * 1000));
     MockState.Config config = new MockState.Config(hooks.mockClock(), settleTime, null);
     MockServer mock;

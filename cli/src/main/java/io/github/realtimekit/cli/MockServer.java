@@ -21,14 +21,15 @@ import java.util.regex.Pattern;
 /**
  * An in-process stand-in for the RealtimeKit API on {@code 127.0.0.1}, answering every operation of a
  * spec (by default the one on the class path, {@link SpecExamples}) with the example it documents, so
- * the tool works without an account. No operation is known here by name: the routes are built from
- * the spec ({@link MockRoutes}).
+ * the tool works without an account; an operation with an {@code x-realtimekit-mock} rule is played on
+ * the recordings the mock keeps instead ({@link MockLifecycle}, {@link MockState}). No operation is
+ * known here by name: the routes and the rules come from the spec ({@link MockRoutes}).
  *
  * <ul>
  *   <li>A request is matched against each operation's path template under {@value #BASE_PATH}, each
  *       {@code {param}} standing for one non-empty segment; a template with a literal segment wins
- *       over one with a parameter in its place, whatever the method; a request body (of a POST or a
- *       PUT) is read within the limit below and otherwise not looked at. The answer is the operation's {@code 200} response
+ *       over one with a parameter in its place, whatever the method; a request body is read within the
+ *       limit below and checked against the operation's schema: 400 when it breaks it ({@link MockBodies}). The answer is the operation's {@code 200} response
  *       (else its first {@code 2xx} one) with the first example of its {@code application/json}
  *       content; with no example, a {@code 204} success answers 204 and any other 501. A path parameter
  *       whose schema has {@code format: uuid} and a value that is no UUID answers 404

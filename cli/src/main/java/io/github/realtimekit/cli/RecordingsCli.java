@@ -1,7 +1,6 @@
 package io.github.realtimekit.cli;
 
 import io.github.realtimekit.client.RealtimeKitClient;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -9,13 +8,11 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
@@ -39,7 +36,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = RecordingsCli.NAME,
     mixinStandardHelpOptions = true,
-    versionProvider = RecordingsCli.Version.class,
+    versionProvider = ToolVersion.class,
     sortOptions = false,
     description = {
         "List, inspect and download the recordings of a Cloudflare RealtimeKit app; start, pause, resume and "
@@ -114,10 +111,10 @@ public final class RecordingsCli implements Callable<Integer> {
   private final PrintStream err;
   private final Map<String, String> env;
   private final Terminal terminal;
-  private final Hooks hooks;
+  private final RunHooks hooks;
 
   private RecordingsCli(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Terminal terminal,
-      Hooks hooks) {
+      RunHooks hooks) {
     this.hooks = hooks;
     this.in = in;
     this.out = out;
@@ -133,7 +130,7 @@ public final class RecordingsCli implements Callable<Integer> {
    */
   public static void main(String... args) {
     System.exit(run(System.in, System.out, System.err, System.getenv(), Terminal.detect(System.getenv()),
-        Commands.standard(), new Hooks(Clock.systemUTC(), new CompletableFuture<>(), true), args));
+        Commands.standard(), new RunHooks(Clock.systemUTC(), new CompletableFuture<>(), true), args));
   }
 
   /**
@@ -182,25 +179,12 @@ public final class RecordingsCli implements Callable<Integer> {
   /** Runs the tool in this process with these commands. */
   static int run(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Terminal terminal,
       Commands commands, String... args) {
-    return run(in, out, err, env, terminal, commands, Hooks.inProcess(Clock.systemUTC(), new CompletableFuture<>()), args);
-  }
-
-  /**
-   * What a run of the tool takes from the process it runs in.
-   *
-   * @param mockClock the built-in mock's clock
-   * @param stop completed when {@code mock} is to stop
-   * @param signals whether {@code mock} stops on SIGINT and SIGTERM, completing {@code stop}
-   */
-  record Hooks(Clock mockClock, CompletableFuture<Void> stop, boolean signals) {
-    static Hooks inProcess(Clock mockClock, CompletableFuture<Void> stop) {
-      return new Hooks(mockClock, stop, false);
-    }
+    return run(in, out, err, env, terminal, commands, RunHooks.inProcess(Clock.systemUTC(), new CompletableFuture<>()), args);
   }
 
   /** Runs the tool in this process with these commands and hooks. */
   static int run(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Terminal terminal,
-      Commands commands, Hooks hooks, String... args) {
+      Commands commands, RunHooks hooks, String... args) {
     RecordingsCli cli = new RecordingsCli(in, out, err, env, terminal, hooks);
     FailureReport failures = new FailureReport(err, () -> cli.verbose);
     CommandLine commandLine = commandLine(cli, commands, args)
@@ -289,7 +273,7 @@ public final class RecordingsCli implements Callable<Integer> {
     return new MockState.Config(hooks.mockClock(), MockState.Config.DEFAULT.settle(), MockCommand.stateFile(env));
   }
 
-  Hooks hooks() {
+  RunHooks hooks() {
     return hooks;
   }
 
@@ -324,26 +308,6 @@ public final class RecordingsCli implements Callable<Integer> {
   }
 
   static String userAgent() {
-    return NAME + "/" + Version.version();
-  }
-
-  /** The tool's version, from the build. */
-  static final class Version implements IVersionProvider {
-    @Override
-    public String[] getVersion() {
-      return new String[] {NAME + " " + version()};
-    }
-
-    static String version() {
-      Properties p = new Properties();
-      try (InputStream in = RecordingsCli.class.getResourceAsStream("version.properties")) {
-        if (in != null) {
-          p.load(in);
-        }
-      } catch (IOException e) {
-        // Unknown version.
-      }
-      return p.getProperty("version", "unknown");
-    }
+    return NAME + "/" + ToolVersion.version();
   }
 }

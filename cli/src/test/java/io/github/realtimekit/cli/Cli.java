@@ -50,16 +50,16 @@ final class Cli {
 
   /** Runs with these commands, this text on standard input, and output to a terminal like this one. */
   static Result runWith(Commands commands, String stdin, Terminal terminal, Map<String, String> env, String... args) {
-    return runWith(commands, stdin, terminal, RecordingsCli.Hooks.inProcess(java.time.Clock.systemUTC(),
+    return runWith(commands, stdin, terminal, RunHooks.inProcess(java.time.Clock.systemUTC(),
         new java.util.concurrent.CompletableFuture<>()), env, args);
   }
 
   /** Runs with these hooks: the built-in mock's clock, and what stops {@code mock}. */
-  static Result runWith(RecordingsCli.Hooks hooks, Map<String, String> env, String... args) {
+  static Result runWith(RunHooks hooks, Map<String, String> env, String... args) {
     return runWith(Commands.standard(), "", Terminal.NONE, hooks, env, args);
   }
 
-  private static Result runWith(Commands commands, String stdin, Terminal terminal, RecordingsCli.Hooks hooks,
+  private static Result runWith(Commands commands, String stdin, Terminal terminal, RunHooks hooks,
       Map<String, String> env, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -44,7 +44,7 @@ class MockCommandTest {
       try (PrintStream out = new PrintStream(piped, true, StandardCharsets.UTF_8)) {
         return RecordingsCli.run(new ByteArrayInputStream(new byte[0]), out,
             new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), Terminal.NONE, Commands.standard(),
-            RecordingsCli.Hooks.inProcess(Clock.systemUTC(), stop), "mock", "--listen", "127.0.0.1:0");
+            RunHooks.inProcess(Clock.systemUTC(), stop), "mock", "--listen", "127.0.0.1:0");
       }
     });
     BufferedReader lines = new BufferedReader(new InputStreamReader(pipe, StandardCharsets.UTF_8));

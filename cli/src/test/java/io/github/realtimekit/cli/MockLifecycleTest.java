@@ -37,7 +37,7 @@ class MockLifecycleTest {
   private Cli.Result run(String... args) {
     Map<String, String> env = Map.of("REALTIMEKIT_MOCK_STATE", dir.resolve("state/mock.json").toString());
     List<String> all = new ArrayList<>(Arrays.asList(args));
-    return Cli.runWith(RecordingsCli.Hooks.inProcess(clock, new CompletableFuture<>()), env, all.toArray(String[]::new));
+    return Cli.runWith(RunHooks.inProcess(clock, new CompletableFuture<>()), env, all.toArray(String[]::new));
   }
 
   private JsonNode json(String... args) {
