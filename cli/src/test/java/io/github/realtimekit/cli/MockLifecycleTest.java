@@ -133,6 +133,15 @@ class MockLifecycleTest {
   }
 
   @Test
+  void aStartWithoutItsMeetingNamesTheOptionAndSendsNothing() {
+    Cli.Result r = run("start");
+
+    assertEquals(ExitCode.USAGE, r.exitCode(), r.toString());
+    assertTrue(r.err().contains("realtimekit-recordings: --meeting is required (the body's meeting_id); nothing was sent"),
+        r.err());
+  }
+
+  @Test
   void aMeetingWithNoActiveRecordingIsSaidSoWithItsOwnExitCode() {
     Cli.Result none = active(UUID.randomUUID().toString());
 
