@@ -4,7 +4,10 @@ import io.github.realtimekit.client.HttpLogLevel;
 import io.github.realtimekit.client.RealtimeKitClient;
 import io.github.realtimekit.client.RealtimeKitClientBuilder;
 import io.github.realtimekit.client.core.ControlChars;
+import io.github.realtimekit.fixtures.SpecExamples;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.logging.Handler;
@@ -37,9 +40,10 @@ final class Session implements AutoCloseable {
    * @param readTimeout how long to wait for a response
    * @param verbose whether to log HTTP exchanges on standard error
    * @param mockNotice the line that says the mock answers, and why; null without the mock
+   * @param mockConfig how the mock's recordings live
    */
   record Settings(boolean mock, String baseUrl, String token, String account, String app, Integer maxRetries,
-      Duration connectTimeout, Duration readTimeout, boolean verbose, String mockNotice) {
+      Duration connectTimeout, Duration readTimeout, boolean verbose, String mockNotice, MockState.Config mockConfig) {
   }
 
   private final Settings settings;
@@ -75,7 +79,8 @@ final class Session implements AutoCloseable {
     try {
       String baseUrl = settings.baseUrl();
       if (settings.mock()) {
-        mockServer = MockServer.start();
+        mockServer = MockServer.start(SpecExamples.spec(), MockServer.Limits.DEFAULT, settings.mockConfig(),
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         baseUrl = mockServer.baseUrl();
         err.println(RecordingsCli.NAME + ": " + settings.mockNotice());
       }

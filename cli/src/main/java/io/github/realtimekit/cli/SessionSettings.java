@@ -65,7 +65,8 @@ final class SessionSettings {
         readTimeout,
         cli.verbose,
         !useMock ? null : (cli.mock ? "--mock: using" : "no API token configured; using")
-            + " the built-in mock server with the documented examples");
+            + " the built-in mock server with the documented examples",
+        cli.mockConfig());
   }
 
   /** {@code a}, {@code a and b}, {@code a, b and c}. */
