@@ -57,6 +57,8 @@ final class UpstreamDrift {
   static final String NONE = "none";
   static final String PRESENT = "present";
   static final String ABSENT = "absent";
+  /** What a definition the excerpt lists in {@code info.x-not-in-excerpt} is reported as. */
+  static final String NOT_IN_EXCERPT = "not in the excerpt";
   /** Stands for any operation at the start of an allow-list entry. */
   static final String ANY_OPERATION = "*";
 
@@ -101,10 +103,12 @@ final class UpstreamDrift {
   private final Map<String, Object> specRoot;
   private final Map<String, Difference> found = new LinkedHashMap<>();
   private final Deque<String> specComponents = new ArrayDeque<>();
+  private final Set<String> notInExcerpt;
 
   private UpstreamDrift(Map<String, Object> upstreamRoot, Map<String, Object> specRoot) {
     this.upstreamRoot = upstreamRoot;
     this.specRoot = specRoot;
+    this.notInExcerpt = UpstreamSources.notInExcerpt(upstreamRoot);
   }
 
   /**
@@ -218,6 +222,12 @@ final class UpstreamDrift {
       return; // A recursive schema: compared once on the way down.
     }
     String where = component != null ? component : location;
+    Object upstreamRef = map(upstreamSchema).get("$ref");
+    if (upstreamRef != null && notInExcerpt.contains(String.valueOf(upstreamRef))) {
+      // The excerpt says it lacks this definition: what lies behind it cannot be compared, and the report says so.
+      add(where, "schema", NOT_IN_EXCERPT, presence(flatten(specRoot, specSchema)), operation);
+      return;
+    }
     if (component != null) {
       specComponents.push(component);
     }

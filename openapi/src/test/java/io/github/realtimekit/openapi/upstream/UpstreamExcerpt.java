@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -43,15 +44,23 @@ public final class UpstreamExcerpt {
    * @throws IOException when a file cannot be read or written
    */
   public static void main(String[] args) throws IOException {
-    if (args.length != 4 || args[0].isBlank() || args[0].startsWith("${") || args[1].startsWith("${")) {
-      throw new IllegalArgumentException("usage: -Dupstream.schema=<the downloaded openapi.yaml> "
-          + "-Dupstream.commit=<the commit of cloudflare/api-schemas it comes from>");
+    if (args.length != 4 || args[0].isBlank() || args[0].startsWith("${")) {
+      throw new IllegalArgumentException("usage: -Dupstream.schema=<the downloaded openapi.yaml>[,<more sources>] "
+          + "-Dupstream.commit=<the commit of cloudflare/api-schemas it comes from>[,...] (a source whose "
+          + "info.x-source says where it comes from needs none)");
     }
-    Path source = Path.of(args[0]);
+    String[] files = args[0].split(",", -1);
+    String[] commits = args[1].startsWith("${") ? new String[0] : args[1].split(",", -1);
+    List<UpstreamSources.Source> sources = new ArrayList<>();
+    for (int i = 0; i < files.length; i++) {
+      Path file = Path.of(files[i].trim());
+      String commit = i < commits.length && !commits[i].isBlank() ? commits[i].trim() : null;
+      sources.add(UpstreamSources.of(Yaml12.read(file), file.getFileName().toString(), commit));
+    }
     Path target = Path.of(args[2]);
-    String text = cut(Yaml12.read(source), args[1], operationIds(Yaml12.read(Path.of(args[3]))));
+    String text = cut(UpstreamSources.join(sources), null, operationIds(Yaml12.read(Path.of(args[3]))));
     Files.writeString(target, text, StandardCharsets.UTF_8);
-    System.out.println("wrote " + target + " (" + text.length() + " characters) from " + source
+    System.out.println("wrote " + target + " (" + text.length() + " characters) from " + args[0]
         + "; now run ./mvnw verify and read openapi/target/upstream-drift.md");
   }
 
@@ -82,27 +91,26 @@ public final class UpstreamExcerpt {
    * The excerpt's title, naming the operations it holds.
    *
    * @param operations the operationIds, as {@link #operationIds} lists them
-   * @return {@code Cloudflare API (excerpt: RealtimeKit recordings, a, b and c)}
+   * @return {@code Cloudflare API (excerpt: RealtimeKit, a, b and c)}
    */
   static String title(List<String> operations) {
     String names = operations.size() == 1 ? operations.get(0)
         : String.join(", ", operations.subList(0, operations.size() - 1)) + " and " + operations.get(operations.size() - 1);
-    return "Cloudflare API (excerpt: RealtimeKit recordings, " + names + ")";
+    return "Cloudflare API (excerpt: RealtimeKit, " + names + ")";
   }
 
   /**
    * Cuts the excerpt.
    *
-   * @param schema the whole schema, as read by {@link Yaml12}
-   * @param commit the commit of {@code cloudflare/api-schemas} it comes from
+   * @param schema the whole schema, as read by {@link Yaml12}, or sources joined by {@link UpstreamSources#join}
+   * @param commit the commit of {@code cloudflare/api-schemas} it comes from; unused (may be null) when the
+   *     schema's {@code info.x-source} says where it comes from
    * @param operations the operationIds to keep: the spec's, as {@link #operationIds} lists them
    * @return the excerpt as YAML
    */
   static String cut(Map<String, Object> schema, String commit, List<String> operations) {
-    if (!commit.matches("[0-9a-f]{7,40}")) {
-      throw new IllegalArgumentException("upstream.commit must be a commit id of cloudflare/api-schemas (hex), was '"
-          + commit + "'");
-    }
+    UpstreamSources.Source source = UpstreamSources.of(schema, "openapi.yaml", commit);
+    Set<String> notHeld = UpstreamSources.notInExcerpt(schema);
     Map<String, Object> paths = map(schema.get("paths"), "paths");
     Map<String, Object> keptPaths = new LinkedHashMap<>();
     Set<String> found = new LinkedHashSet<>();
@@ -145,14 +153,22 @@ public final class UpstreamExcerpt {
 
     Map<String, Object> components = map(schema.getOrDefault("components", Map.of()), "components");
     Set<String> kept = new LinkedHashSet<>();
+    Set<String> notReached = new LinkedHashSet<>();
     while (!refs.isEmpty()) {
       String ref = refs.pop();
-      if (kept.add(ref)) {
+      if (notHeld.contains(ref) && !holds(components, ref)) {
+        notReached.add(ref);
+      } else if (kept.add(ref)) {
         collectRefs(component(components, ref), refs);
       }
     }
     for (String scheme : securitySchemes) {
-      kept.add("#/components/securitySchemes/" + escape(scheme));
+      String ref = "#/components/securitySchemes/" + escape(scheme);
+      if (notHeld.contains(ref) && !holds(components, ref)) {
+        notReached.add(ref);
+      } else {
+        kept.add(ref);
+      }
     }
 
     Map<String, Object> keptComponents = new LinkedHashMap<>();
@@ -177,7 +193,12 @@ public final class UpstreamExcerpt {
     if (sourceInfo.containsKey("version")) {
       info.put("version", sourceInfo.get("version"));
     }
-    info.put("x-source", "cloudflare/api-schemas openapi.yaml @ " + commit);
+    List<String> provenance = source.provenance();
+    info.put("x-source", provenance.size() == 1 ? provenance.get(0) : provenance);
+    if (!notReached.isEmpty()) {
+      // Components the definitions reference that no source held: the excerpt says so rather than guess them.
+      info.put(UpstreamSources.NOT_IN_EXCERPT, List.copyOf(notReached));
+    }
 
     Map<String, Object> excerpt = new LinkedHashMap<>();
     excerpt.put("openapi", schema.get("openapi"));
@@ -218,6 +239,12 @@ public final class UpstreamExcerpt {
     } else if (node instanceof List) {
       ((List<?>) node).forEach(item -> collectRefs(item, refs));
     }
+  }
+
+  private static boolean holds(Map<String, Object> components, String ref) {
+    String[] parts = ref.substring("#/components/".length()).split("/", -1);
+    Object ofType = components.get(parts[0]);
+    return ofType instanceof Map && ((Map<?, ?>) ofType).containsKey(unescape(parts[1]));
   }
 
   private static Object component(Map<String, Object> components, String ref) {

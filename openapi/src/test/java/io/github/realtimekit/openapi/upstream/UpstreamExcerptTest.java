@@ -18,6 +18,9 @@ class UpstreamExcerptTest {
 
   static final String COMMIT = "004e306af7836c7edd2b39d286c8cdd3d0508702";
 
+  /** The commit the webhook operations' definitions come from: they were cut from those definitions alone. */
+  static final String PARTIAL_COMMIT = "c92b9b0fde23ae00fece2025662f96dc8e2d6283";
+
   /** The operations the cut of {@link #FULL} keeps. */
   static final List<String> TWO = List.of("get_all_recordings", "get_one_recording");
 
@@ -97,7 +100,9 @@ class UpstreamExcerptTest {
         "the committed excerpt is what the cut writes, so a refresh shows only Cloudflare's changes");
     assertEquals(specOperations, UpstreamExcerpt.operationIds(Yaml12.parse(committed)),
         "the excerpt holds every operation of the spec, and no other");
-    assertTrue(committed.contains("x-source: cloudflare/api-schemas openapi.yaml @ " + COMMIT), "its source is recorded");
+    assertTrue(committed.contains("- cloudflare/api-schemas openapi.yaml @ " + COMMIT), "its sources are recorded");
+    assertTrue(committed.contains("- 'cloudflare/api-schemas openapi.json @ " + PARTIAL_COMMIT
+        + ", cut from the definitions of these operations and schemas in it: "), "and how each was cut");
   }
 
   @Test
@@ -119,7 +124,7 @@ class UpstreamExcerptTest {
     assertEquals(List.of("api_email", "api_key", "api_token"), List.copyOf(components.get("securitySchemes").keySet()),
         "the schemes the operations name, their own or the schema's default");
     Map<String, Object> info = (Map<String, Object>) excerpt.get("info");
-    assertEquals(Map.of("title", "Cloudflare API (excerpt: RealtimeKit recordings, get_all_recordings and get_one_recording)",
+    assertEquals(Map.of("title", "Cloudflare API (excerpt: RealtimeKit, get_all_recordings and get_one_recording)",
         "version", "4.0.0",
         "x-source", "cloudflare/api-schemas openapi.yaml @ abc1234"), info);
   }
@@ -167,9 +172,9 @@ class UpstreamExcerptTest {
     String cut = UpstreamExcerpt.cut(Yaml12.parse(FULL), "abc1234", List.of("get_one_recording", "start_recording"));
     assertEquals(List.of("get_one_recording", "start_recording"), UpstreamExcerpt.operationIds(Yaml12.parse(cut)));
     assertTrue(cut.contains("StartBody:") && !cut.contains("Unused:"), cut);
-    assertEquals("Cloudflare API (excerpt: RealtimeKit recordings, a, b and c)",
+    assertEquals("Cloudflare API (excerpt: RealtimeKit, a, b and c)",
         UpstreamExcerpt.title(List.of("a", "b", "c")));
-    assertEquals("Cloudflare API (excerpt: RealtimeKit recordings, a)", UpstreamExcerpt.title(List.of("a")));
+    assertEquals("Cloudflare API (excerpt: RealtimeKit, a)", UpstreamExcerpt.title(List.of("a")));
     IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
         () -> UpstreamExcerpt.operationIds(Yaml12.parse(FULL.replace("zones_list", "get_one_recording"))));
     assertTrue(twice.getMessage().contains("used twice"), twice.getMessage());
