@@ -71,7 +71,7 @@ final class OperationFacts {
     CodegenModel response = op.returnBaseType == null ? null : models.get(op.returnBaseType);
     CodegenProperty data = property(response, "data");
     if (data != null) {
-      ext.put("x-result-type", data.datatypeWithEnum != null ? data.datatypeWithEnum : data.dataType);
+      ext.put("x-result-type", plainType(data.datatypeWithEnum != null ? data.datatypeWithEnum : data.dataType));
       ext.put("x-data-getter", data.getter);
     } else {
       ext.put("x-result-type", op.returnType == null ? "Void" : op.returnType);
@@ -132,6 +132,14 @@ final class OperationFacts {
    * {@code java.net.URI}, {@code List<UUID>} → {@code java.util.List} and {@code java.util.UUID}):
    * those the generator maps to a class outside {@code java.lang}. Models are not in the mapping.
    */
+  /**
+   * A property's type without the bean-validation annotations the generator writes into a list's element type
+   * ({@code List<@Valid Webhook>}): a method's result type is no field to validate, and names no such import.
+   */
+  static String plainType(String type) {
+    return type.replaceAll("@[\\w.]+(\\([^)]*\\))?\\s+", "");
+  }
+
   static List<String> imports(Collection<String> dataTypes, Map<String, String> importMapping) {
     Set<String> imports = new TreeSet<>();
     for (String type : dataTypes) {

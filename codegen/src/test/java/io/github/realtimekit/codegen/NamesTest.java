@@ -28,4 +28,11 @@ class NamesTest {
     assertEquals("page-no", RealtimeKitCodegen.cliName("page_no"));
   }
 
+  @Test
+  void aResultTypeDropsTheValidationAnnotationsOfAListsElements() {
+    assertEquals("List<Webhook>", OperationFacts.plainType("List<@Valid Webhook>"));
+    assertEquals("Map<String, List<Thing>>", OperationFacts.plainType("Map<String, List<@jakarta.validation.Valid Thing>>"));
+    assertEquals("List<String>", OperationFacts.plainType("List<@Size(max = 3) String>"));
+    assertEquals("Recording", OperationFacts.plainType("Recording"));
+  }
 }
