@@ -146,8 +146,8 @@ class UpstreamSourcesTest {
         "    NewThing: {type: object, properties: {name: {type: string}, size: {type: integer}}}",
         "    ThingResponse: {type: object, properties: {data: {type: object}}}",
         "");
-    String upstream = PARTIAL.replace("'#/components/parameters/account'",
-        "{name: account_id, in: path, required: true, schema: {type: string}}");
+    String upstream = PARTIAL.replace("- $ref: '#/components/parameters/account'",
+        "- {name: account_id, in: path, required: true, schema: {type: string}}");
 
     List<String> ids = UpstreamDrift.compare(Yaml12.parse(upstream), Yaml12.parse(spec)).stream()
         .map(UpstreamDrift.Difference::id).collect(Collectors.toList());
