@@ -88,6 +88,11 @@ public abstract class OperationCommand implements Callable<Integer> {
     if (result == null) {
       return;
     }
+    if (result instanceof List<?> items) {
+      // A list that is not paged (all the app's webhooks, the event names): one line per item, as a page's.
+      printItems(items);
+      return;
+    }
     if (json) {
       output.jsonLine(result);
     } else {

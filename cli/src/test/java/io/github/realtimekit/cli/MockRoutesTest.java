@@ -152,7 +152,9 @@ class MockRoutesTest {
         params.put(name, uuid ? UUID.randomUUID().toString() : "p-" + name.replace('_', '-'));
       }
     }
-    HttpResponse<String> response = send(server, op.method(), concrete(op.path(), params));
+    // With its documented request body when it takes one: the mock checks a body against the spec.
+    JsonNode body = GeneratedCommandsTest.requestExample(spec, op.node());
+    HttpResponse<String> response = send(server, op.method(), concrete(op.path(), params), body);
     assertEquals(documented.status(), response.statusCode(), response.body());
     assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
     JsonNode answer = JSON.readTree(response.body());
@@ -225,9 +227,19 @@ class MockRoutesTest {
   }
 
   private static HttpResponse<String> send(MockServer server, String method, String path) throws Exception {
+    return send(server, method, path, null);
+  }
+
+  private static HttpResponse<String> send(MockServer server, String method, String path, JsonNode body)
+      throws Exception {
     URI uri = URI.create(server.baseUrl().replace(MockServer.BASE_PATH, "") + path);
-    return HTTP.send(HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+    if (body == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static void assertError(int status, HttpResponse<String> response) throws Exception {
