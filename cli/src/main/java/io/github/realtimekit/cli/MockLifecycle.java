@@ -16,9 +16,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Plays an operation's {@code x-realtimekit-mock} rule on the mock's recordings ({@link MockState}):
- * {@code create}, {@code read}, {@code find}, {@code transition} and {@code list}, as the spec's
- * comment at the rule's first use describes. No operation is known here by name; an effect this
+ * Plays an operation's {@code x-realtimekit-mock} rule on the objects the mock keeps ({@link MockState}):
+ * {@code create}, {@code read}, {@code find}, {@code transition}, {@code update}, {@code delete} and
+ * {@code list}, as the spec's comment at the rule's first use describes. A rule's {@code kind} (none:
+ * recordings) keeps each kind of object apart. No operation is known here by name; an effect this
  * class does not know leaves the documented example as the answer.
  */
 final class MockLifecycle {
@@ -54,8 +55,10 @@ final class MockLifecycle {
   MockRoutes.Answer play(JsonNode rule, JsonNode operation, Map<String, String> params, String rawQuery,
       JsonNode request, JsonNode answer) {
     String at = rule.path("at").asText("data");
+    String kind = rule.path("kind").asText("");
     synchronized (state) {
       List<MockState.Kept> all = state.all(fileUrl);
+      all.removeIf(k -> !kind.equals(k.keys.getOrDefault(MockState.KIND, "")));
       switch (rule.path("effect").asText("")) {
         case "create":
           return create(rule, at, request, answer, all);
@@ -76,6 +79,9 @@ final class MockLifecycle {
         }
         case "transition":
           return transition(rule, at, params, request, answer, all);
+        case "update":
+        case "delete":
+          return change(rule, at, params, request, answer, all);
         case "list":
           list(rule, at, query(rawQuery), answer, all);
           return null;
@@ -107,7 +113,11 @@ final class MockLifecycle {
         .forEach(e -> MockState.set(object, e.getKey(), e.getValue(), now, fileUrl));
     set.properties().stream().filter(e -> !e.getValue().asText("").equals("uuid"))
         .forEach(e -> MockState.set(object, e.getKey(), e.getValue(), now, fileUrl));
+    copy(rule, body, object);
     Map<String, String> keys = new LinkedHashMap<>();
+    if (!rule.path("kind").asText("").isEmpty()) {
+      keys.put(MockState.KIND, rule.path("kind").asText());
+    }
     keys.put("id", object.path("id").asText(""));
     rule.path("keep").forEach(field -> keys.put(field.asText(), body.path(field.asText()).asText("")));
     MockState.Kept created = new MockState.Kept(object, keys, rule, now);
@@ -139,6 +149,36 @@ final class MockLifecycle {
     }
     place(answer, at, found.object);
     return null;
+  }
+
+  /** {@code update}: {@code set}, then the body's {@code copy} fields; {@code delete}: no longer kept. */
+  private MockRoutes.Answer change(JsonNode rule, String at, Map<String, String> params, JsonNode request,
+      JsonNode answer, List<MockState.Kept> all) {
+    MockState.Kept found = first(all, rule.path("by"), params, null);
+    if (found == null) {
+      return error(404, describe(rule.path("by"), params) + " not found");
+    }
+    if (rule.path("effect").asText().equals("delete")) {
+      state.remove(found);
+    } else {
+      Instant now = state.now();
+      rule.path("set").properties().forEach(e -> MockState.set(found.object, e.getKey(), e.getValue(), now, fileUrl));
+      copy(rule, request, found.object);
+      state.save();
+    }
+    place(answer, at, found.object);
+    return null;
+  }
+
+  /** The body's fields a rule's {@code copy} names, those the body has, into the kept object. */
+  private static void copy(JsonNode rule, JsonNode body, ObjectNode object) {
+    if (body != null) {
+      rule.path("copy").forEach(field -> {
+        if (body.has(field.asText())) {
+          object.set(field.asText(), body.get(field.asText()).deepCopy());
+        }
+      });
+    }
   }
 
   private static void list(JsonNode rule, String at, Map<String, String> query, JsonNode answer,
@@ -176,7 +216,7 @@ final class MockLifecycle {
     return null;
   }
 
-  /** {@code Recording 3f25...} for {@code {recording_id: id}}. */
+  /** {@code Recording 3f25...} for {@code {recording_id: id}}, {@code Webhook 0d1f...} for {@code {webhook_id: id}}. */
   private static String describe(JsonNode by, Map<String, String> params) {
     Map.Entry<String, JsonNode> first = by.properties().stream().findFirst().orElse(null);
     if (first == null) {

@@ -33,6 +33,9 @@ import java.util.function.Function;
  */
 final class MockState {
 
+  /** The key a kept object's kind is kept under, when its rule names one (none: a recording). */
+  static final String KIND = "@kind";
+
   /** How many recordings are kept. */
   static final int MAX_KEPT = 1000;
   private static final long MAX_FILE_BYTES = 16L << 20;
@@ -105,6 +108,12 @@ final class MockState {
     while (kept.size() > MAX_KEPT) {
       kept.removeFirst();
     }
+    save();
+  }
+
+  /** No longer keeps an object, and saves. */
+  void remove(Kept object) {
+    kept.remove(object);
     save();
   }
 

@@ -66,7 +66,7 @@ class MockRoutesTest {
    */
   static boolean played(Operation op) {
     String effect = op.node().path("x-realtimekit-mock").path("effect").asText("");
-    return List.of("create", "find", "transition").contains(effect);
+    return List.of("create", "find", "transition", "update", "delete").contains(effect);
   }
 
   @Test

@@ -71,8 +71,11 @@ class EveryOperationContractTest {
         op.label() + ": request body of the required fields", () -> {
           JsonNode requestBody = SpecOperations.resolve(spec, spec.path("paths").path(op.pathTemplate())
               .path(op.method().toLowerCase(java.util.Locale.ROOT)).path("requestBody"));
-          JsonNode sample = RequiredFields.sample(spec, requestBody.at("/content/application~1json/schema"));
-          assertFalse(sample.isEmpty(), "the body has required fields: " + sample);
+          JsonNode schema = requestBody.at("/content/application~1json/schema");
+          JsonNode sample = RequiredFields.sample(spec, schema);
+          // A body whose fields are all optional (an edit) is sent as {}: it changes nothing, and is valid.
+          boolean requires = SpecOperations.resolve(spec, schema).path("required").size() > 0;
+          assertEquals(requires, !sample.isEmpty(), "the body has its required fields: " + sample);
           sendsTheBody(op, sample);
         }));
   }
