@@ -6,6 +6,7 @@ import io.github.realtimekit.client.core.HttpTransport;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -132,6 +133,13 @@ public final class JdkTransport implements HttpTransport {
       Thread.currentThread().interrupt();
       throw new CallCancelledIOException();
     } catch (IOException e) {
+      BoundedBody subscriber = body.get();
+      if (subscriber != null && subscriber.expired() && !(e instanceof HttpTimeoutException)) {
+        // The deadline ended the exchange, whatever words the JDK found for it.
+        HttpTimeoutException timedOut = BoundedBody.timeout(timeout);
+        timedOut.initCause(e);
+        throw timedOut;
+      }
       // HttpClient.send wraps what a body subscriber fails with in a plain IOException.
       if (e.getCause() instanceof ResponseTooLargeIOException) {
         throw (ResponseTooLargeIOException) e.getCause();
