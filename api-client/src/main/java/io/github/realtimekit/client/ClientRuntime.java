@@ -58,7 +58,8 @@ final class ClientRuntime {
     this.userAgent = b.userAgent;
     ObjectMapper mapper = RealtimeKitJson.newObjectMapper();
     SafeText safe = new SafeText(b.apiToken);
-    HttpClient http = b.httpClient != null ? b.httpClient : JdkTransport.sharedHttpClient(b.connectTimeout, b.baseUrl);
+    HttpClient http = b.httpClient != null ? b.httpClient : JdkTransport.sharedHttpClient(b.connectTimeout, b.baseUrl,
+        b.proxy, b.proxyAuthenticator, b.sslContext);
     HttpTransport transport = new JdkTransport(http, b.maxResponseBytes, b.readTimeout);
     this.errors = new ErrorMapper(mapper, safe, b.connectTimeout, b.readTimeout);
     HttpPipeline.Builder pipelines = HttpPipeline.builder()

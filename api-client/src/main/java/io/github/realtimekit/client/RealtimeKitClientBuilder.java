@@ -1,6 +1,8 @@
 package io.github.realtimekit.client;
 
 import io.github.realtimekit.client.core.HttpPipeline;
+import java.net.Authenticator;
+import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
@@ -8,6 +10,7 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
+import javax.net.ssl.SSLContext;
 
 /** Configures and builds a {@link RealtimeKitClient}. Not thread-safe. */
 public final class RealtimeKitClientBuilder {
@@ -102,10 +105,15 @@ public final class RealtimeKitClientBuilder {
   }
 
   /**
-   * Sends requests with the caller's own JDK HttpClient, for a proxy, an {@code SSLContext} or an
-   * executor. The client never closes it, and its own settings apply: its connect timeout
-   * replaces {@link #connectTimeout(Duration)}, and it should not follow redirects, which would
-   * carry the token elsewhere. Without one, clients share one HttpClient per configuration.
+   * Sends requests with the caller's own JDK HttpClient, for instance for an executor. The client
+   * never closes it, and its own settings apply: its connect timeout replaces
+   * {@link #connectTimeout(Duration)}, and its proxy, authenticator and {@code SSLContext} are the
+   * caller's to set (it cannot be combined with {@link #proxy(ProxySelector)},
+   * {@link #proxyAuthenticator(Authenticator)} or {@link #sslContext(SSLContext)}). It must not follow
+   * redirects ({@code followRedirects(HttpClient.Redirect.NEVER)}, the JDK's default): the client
+   * follows them itself and sends the token only to the API's origin, and {@link #build()} refuses
+   * one that would carry the token elsewhere. Without one, clients share one HttpClient per
+   * configuration.
    *
    * @param httpClient the HttpClient
    * @return this builder
@@ -258,6 +266,88 @@ public final class RealtimeKitClientBuilder {
     return this;
   }
 
+  // Network: proxy and TLS, applied to the HttpClient the client builds.
+  ProxySelector proxy;
+  Authenticator proxyAuthenticator;
+  SSLContext sslContext;
+
+  /**
+   * Sends every request through the proxies a selector chooses, such as
+   * {@code ProxySelector.of(new InetSocketAddress("proxy.example", 3128))}; https goes through a
+   * {@code CONNECT} tunnel. Not with {@link #httpClient(HttpClient)}: set it on that client.
+   *
+   * @param proxy the selector
+   * @return this builder
+   */
+  public RealtimeKitClientBuilder proxy(ProxySelector proxy) {
+    this.proxy = Objects.requireNonNull(proxy, "proxy");
+    return this;
+  }
+
+  /**
+   * Sends requests through one proxy that asks for a user name and password (Basic, on its
+   * {@code 407}). The password is kept in the authenticator only: no log line, message or
+   * {@code toString()} shows it. Basic credentials for an https API's {@code CONNECT} tunnel are sent
+   * only when the JVM allows it: the JDK disables them unless the system property
+   * {@code jdk.http.auth.tunneling.disabledSchemes} is set (to an empty string) before the first
+   * HttpClient is made.
+   *
+   * @param proxy the selector
+   * @param user the proxy's user name
+   * @param password the proxy's password; copied
+   * @return this builder
+   */
+  public RealtimeKitClientBuilder proxy(ProxySelector proxy, String user, char[] password) {
+    proxy(proxy);
+    this.proxyAuthenticator = ProxyCredentials.basic(user, password);
+    return this;
+  }
+
+  /**
+   * Answers a proxy's {@code 407} with the credentials an authenticator gives. It is asked only for
+   * the proxy ({@link Authenticator.RequestorType#PROXY}), never for the API's server, so the proxy's
+   * password cannot reach the API. Not with {@link #httpClient(HttpClient)}: set it on that client.
+   *
+   * @param proxyAuthenticator the authenticator
+   * @return this builder
+   */
+  public RealtimeKitClientBuilder proxyAuthenticator(Authenticator proxyAuthenticator) {
+    this.proxyAuthenticator = ProxyCredentials.proxyOnly(Objects.requireNonNull(proxyAuthenticator,
+        "proxyAuthenticator"));
+    return this;
+  }
+
+  /**
+   * Sets the TLS context of every connection: one that trusts a corporate CA, or that holds a client
+   * certificate for mutual TLS. Not with {@link #httpClient(HttpClient)}: set it on that client.
+   *
+   * @param sslContext the context; defaults to the JVM's
+   * @return this builder
+   */
+  public RealtimeKitClientBuilder sslContext(SSLContext sslContext) {
+    this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+    return this;
+  }
+
+  /** Refuses what would be ignored or would carry the token elsewhere, naming the setting. */
+  private void checkNetwork() {
+    if (httpClient == null) {
+      return;
+    }
+    String set = proxy != null ? "proxy" : proxyAuthenticator != null ? "proxyAuthenticator"
+        : sslContext != null ? "sslContext" : null;
+    if (set != null) {
+      throw new IllegalArgumentException(set + ": cannot be combined with httpClient(...), whose own settings "
+          + "apply; set it on that HttpClient's builder instead");
+    }
+    if (httpClient.followRedirects() != HttpClient.Redirect.NEVER) {
+      throw new IllegalArgumentException("httpClient: follows redirects (" + httpClient.followRedirects()
+          + "), which would send the API token to whatever host a redirect names; build it with "
+          + "followRedirects(HttpClient.Redirect.NEVER): the client follows redirects itself, keeping the token "
+          + "to the API's origin");
+    }
+  }
+
   /** Replaces sleeping, the clock and the jitter, so that tests need not wait. */
   RealtimeKitClientBuilder clock(HttpPipeline.Sleeper sleeper, LongSupplier currentTimeMillis, DoubleSupplier random) {
     this.sleeper = sleeper;
@@ -284,6 +374,7 @@ public final class RealtimeKitClientBuilder {
     BuilderChecks.requirePositive("connectTimeout", connectTimeout);
     BuilderChecks.requirePositive("readTimeout", readTimeout);
     baseUrl = BuilderChecks.normalizeBaseUrl(baseUrl);
+    checkNetwork();
     return new RealtimeKitClient(new ClientRuntime(this), accountId, appId);
   }
 

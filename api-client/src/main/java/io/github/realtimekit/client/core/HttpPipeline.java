@@ -13,7 +13,8 @@ import java.util.function.LongSupplier;
 /**
  * Stages in order around one transport, itself a transport. The API's pipeline, outermost first:
  * retries ({@link RetryStage}), error mapping ({@link ErrorStage}), authentication ({@link AuthStage}),
- * logging ({@link LoggingStage}). A download's: redirects ({@link RedirectStage}) and logging, with
+ * redirects ({@link RedirectStage}, which keeps the token to the API's origin), logging
+ * ({@link LoggingStage}). A download's: redirects ({@link RedirectStage}) and logging, with
  * no credential and no retry; its errors are mapped by the downloader, through the same
  * {@link ErrorMapper}.
  *
@@ -177,7 +178,8 @@ public final class HttpPipeline implements HttpTransport {
     }
 
     /**
-     * Builds the pipeline of the API's calls: retries, error mapping, authentication, logging.
+     * Builds the pipeline of the API's calls: retries, error mapping, authentication, redirects
+     * (the token only ever to the first request's origin), logging.
      *
      * @param errors the client's error mapper
      * @param transport the transport at the end
@@ -185,10 +187,11 @@ public final class HttpPipeline implements HttpTransport {
      */
     public HttpPipeline buildForApi(ErrorMapper errors, HttpTransport transport) {
       SafeText safe = new SafeText(apiToken);
-      List<HttpStage> stages = new ArrayList<>(4);
+      List<HttpStage> stages = new ArrayList<>(5);
       stages.add(new RetryStage(retryPolicy, retryObserver, sleeper, currentTimeMillis, random));
       stages.add(new ErrorStage(errors));
       stages.add(new AuthStage(apiToken, userAgent));
+      stages.add(new RedirectStage(errors));
       if (log) {
         stages.add(new LoggingStage(logHeaders, safe, nanoTime));
       }

@@ -4,6 +4,8 @@ import io.github.realtimekit.client.core.HttpRequest;
 import io.github.realtimekit.client.core.HttpResponse;
 import io.github.realtimekit.client.core.HttpTransport;
 import java.io.IOException;
+import java.net.Authenticator;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
@@ -15,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one transport: sends a request with the JDK's {@link HttpClient}, for the API's calls and for
@@ -62,7 +66,7 @@ public final class JdkTransport implements HttpTransport {
   /**
    * Creates the transport.
    *
-   * @param http the JDK client to send with; it should not follow redirects
+   * @param http the JDK client to send with; it must not follow redirects
    * @param maxResponseBytes the largest 2xx body read whole
    * @param readTimeout the deadline of a response read whole
    */
@@ -73,16 +77,33 @@ public final class JdkTransport implements HttpTransport {
   }
 
   /**
-   * Returns the JDK client the clients of one configuration share when the caller brings none; see
-   * {@link SharedHttpClients}.
+   * Returns the JDK client the clients of one configuration share when the caller brings none and
+   * sets no proxy or TLS context; see {@link SharedHttpClients}.
    *
    * @param connectTimeout the connect timeout
    * @param baseUrl the API's base URL: HTTP/2 where TLS negotiates it, HTTP/1.1 on plain http
    * @return the shared client
    */
   public static HttpClient sharedHttpClient(Duration connectTimeout, String baseUrl) {
+    return sharedHttpClient(connectTimeout, baseUrl, null, null, null);
+  }
+
+  /**
+   * Returns the JDK client the clients of one configuration share when the caller brings none; see
+   * {@link SharedHttpClients}.
+   *
+   * @param connectTimeout the connect timeout
+   * @param baseUrl the API's base URL: HTTP/2 where TLS negotiates it, HTTP/1.1 on plain http
+   * @param proxy the proxy selector, or null for the JDK's default (none)
+   * @param proxyAuthenticator answers a proxy's 407, or null for none
+   * @param sslContext the TLS context, or null for the JVM's default
+   * @return the shared client
+   */
+  public static HttpClient sharedHttpClient(Duration connectTimeout, String baseUrl, @Nullable ProxySelector proxy,
+      @Nullable Authenticator proxyAuthenticator, @Nullable SSLContext sslContext) {
     return SharedHttpClients.get(connectTimeout,
-        baseUrl.startsWith("https:") ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1);
+        baseUrl.startsWith("https:") ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1,
+        proxy, proxyAuthenticator, sslContext);
   }
 
   @Override

@@ -1,31 +1,57 @@
 package io.github.realtimekit.client.transport;
 
+import java.net.Authenticator;
+import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The JDK HttpClients the clients share when the caller brings none: one per connect timeout and
- * protocol version, so building many clients costs no threads or connections of its own.
+ * The JDK HttpClients the clients share when the caller brings none: one per configuration (connect
+ * timeout, protocol version, and the proxy, proxy authenticator and {@code SSLContext} instances, if
+ * any), so building many clients costs no threads or connections of its own.
  *
  * <p>On Java 17 an {@link HttpClient} cannot be closed: its selector thread and connection pool
  * live until it is garbage-collected. A client with an HttpClient of its own would hold both after
- * {@code close()}; sharing one per configuration bounds them by the number of configurations.
- * Redirects are never followed: they would carry the API token to wherever they point.
+ * {@code close()}; sharing one per configuration bounds them by the number of configurations. A
+ * program that builds a new {@code SSLContext} or {@code ProxySelector} for every client makes a
+ * configuration each time: it should reuse them.
+ * Redirects are never followed here: the pipeline follows them, and keeps the token to the API's
+ * origin.
  */
 final class SharedHttpClients {
 
-  private static final Map<String, HttpClient> CLIENTS = new ConcurrentHashMap<>();
+  /** One configuration; the proxy, authenticator and SSL context compare by identity. */
+  private record Key(long connectMillis, HttpClient.Version version, @Nullable ProxySelector proxy,
+      @Nullable Authenticator authenticator, @Nullable SSLContext sslContext) {
+  }
+
+  private static final Map<Key, HttpClient> CLIENTS = new ConcurrentHashMap<>();
 
   private SharedHttpClients() {
   }
 
-  static HttpClient get(Duration connectTimeout, HttpClient.Version version) {
-    return CLIENTS.computeIfAbsent(connectTimeout.toMillis() + "/" + version, key -> HttpClient.newBuilder()
-        .connectTimeout(connectTimeout)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .version(version)
-        .build());
+  static HttpClient get(Duration connectTimeout, HttpClient.Version version, @Nullable ProxySelector proxy,
+      @Nullable Authenticator authenticator, @Nullable SSLContext sslContext) {
+    return CLIENTS.computeIfAbsent(new Key(connectTimeout.toMillis(), version, proxy, authenticator, sslContext),
+        key -> {
+          HttpClient.Builder builder = HttpClient.newBuilder()
+              .connectTimeout(connectTimeout)
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .version(version);
+          if (proxy != null) {
+            builder.proxy(proxy);
+          }
+          if (authenticator != null) {
+            builder.authenticator(authenticator);
+          }
+          if (sslContext != null) {
+            builder.sslContext(sslContext);
+          }
+          return builder.build();
+        });
   }
 }
