@@ -1,7 +1,6 @@
 package io.github.realtimekit.client;
 
 import io.github.realtimekit.client.core.HttpPipeline;
-import java.net.Authenticator;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -108,8 +107,8 @@ public final class RealtimeKitClientBuilder {
    * Sends requests with the caller's own JDK HttpClient, for instance for an executor. The client
    * never closes it, and its own settings apply: its connect timeout replaces
    * {@link #connectTimeout(Duration)}, and its proxy, authenticator and {@code SSLContext} are the
-   * caller's to set (it cannot be combined with {@link #proxy(ProxySelector)},
-   * {@link #proxyAuthenticator(Authenticator)} or {@link #sslContext(SSLContext)}). It must not follow
+   * caller's to set (it cannot be combined with {@link #proxy(ProxySelector)} or
+   * {@link #sslContext(SSLContext)}). It must not follow
    * redirects ({@code followRedirects(HttpClient.Redirect.NEVER)}, the JDK's default): the client
    * follows them itself and sends the token only to the API's origin, and {@link #build()} refuses
    * one that would carry the token elsewhere. Without one, clients share one HttpClient per
@@ -268,52 +267,45 @@ public final class RealtimeKitClientBuilder {
 
   // Network: proxy and TLS, applied to the HttpClient the client builds.
   ProxySelector proxy;
-  Authenticator proxyAuthenticator;
+  ProxyCredentials proxyCredentials;
   SSLContext sslContext;
 
   /**
    * Sends every request through the proxies a selector chooses, such as
    * {@code ProxySelector.of(new InetSocketAddress("proxy.example", 3128))}; https goes through a
-   * {@code CONNECT} tunnel. Not with {@link #httpClient(HttpClient)}: set it on that client.
+   * {@code CONNECT} tunnel. Downloads go through it too. Not with {@link #httpClient(HttpClient)}: set
+   * it on that client.
    *
    * @param proxy the selector
    * @return this builder
    */
   public RealtimeKitClientBuilder proxy(ProxySelector proxy) {
     this.proxy = Objects.requireNonNull(proxy, "proxy");
+    this.proxyCredentials = null;
     return this;
   }
 
   /**
-   * Sends requests through one proxy that asks for a user name and password (Basic, on its
-   * {@code 407}). The password is kept in the authenticator only: no log line, message or
-   * {@code toString()} shows it. Basic credentials for an https API's {@code CONNECT} tunnel are sent
-   * only when the JVM allows it: the JDK disables them unless the system property
-   * {@code jdk.http.auth.tunneling.disabledSchemes} is set (to an empty string) before the first
-   * HttpClient is made.
+   * Sends every request through the proxies a selector chooses, with a user name and password:
+   * {@code Proxy-Authorization: Basic}, sent to the proxy with each request without waiting for its
+   * {@code 407}, as curl does. The JDK sends the header to a proxy only, never to the API. No log
+   * line, message or {@code toString()} shows the password.
+   *
+   * <p>Over an https {@code CONNECT} tunnel the JDK drops Basic credentials unless the JVM allows
+   * them: set the system property {@code jdk.http.auth.tunneling.disabledSchemes} to an empty string
+   * before the JVM's first HttpClient is made (for example {@code -Djdk.http.auth.tunneling.disabledSchemes=}).
+   * A JDK {@link java.net.Authenticator} is deliberately not used: with one, the JDK ends every
+   * {@code 401} of the API without a {@code WWW-Authenticate} header in an I/O error.
    *
    * @param proxy the selector
-   * @param user the proxy's user name
-   * @param password the proxy's password; copied
+   * @param user the proxy's user name, without {@code ':'}
+   * @param password the proxy's password; copied, and the copy cleared once encoded
    * @return this builder
    */
   public RealtimeKitClientBuilder proxy(ProxySelector proxy, String user, char[] password) {
+    ProxyCredentials credentials = ProxyCredentials.basic(user, password);
     proxy(proxy);
-    this.proxyAuthenticator = ProxyCredentials.basic(user, password);
-    return this;
-  }
-
-  /**
-   * Answers a proxy's {@code 407} with the credentials an authenticator gives. It is asked only for
-   * the proxy ({@link Authenticator.RequestorType#PROXY}), never for the API's server, so the proxy's
-   * password cannot reach the API. Not with {@link #httpClient(HttpClient)}: set it on that client.
-   *
-   * @param proxyAuthenticator the authenticator
-   * @return this builder
-   */
-  public RealtimeKitClientBuilder proxyAuthenticator(Authenticator proxyAuthenticator) {
-    this.proxyAuthenticator = ProxyCredentials.proxyOnly(Objects.requireNonNull(proxyAuthenticator,
-        "proxyAuthenticator"));
+    this.proxyCredentials = credentials;
     return this;
   }
 
@@ -334,8 +326,7 @@ public final class RealtimeKitClientBuilder {
     if (httpClient == null) {
       return;
     }
-    String set = proxy != null ? "proxy" : proxyAuthenticator != null ? "proxyAuthenticator"
-        : sslContext != null ? "sslContext" : null;
+    String set = proxy != null ? "proxy" : sslContext != null ? "sslContext" : null;
     if (set != null) {
       throw new IllegalArgumentException(set + ": cannot be combined with httpClient(...), whose own settings "
           + "apply; set it on that HttpClient's builder instead");

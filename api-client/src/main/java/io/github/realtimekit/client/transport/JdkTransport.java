@@ -4,7 +4,6 @@ import io.github.realtimekit.client.core.HttpRequest;
 import io.github.realtimekit.client.core.HttpResponse;
 import io.github.realtimekit.client.core.HttpTransport;
 import java.io.IOException;
-import java.net.Authenticator;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -62,6 +61,7 @@ public final class JdkTransport implements HttpTransport {
   private final HttpClient http;
   private final long maxResponseBytes;
   private final Duration readTimeout;
+  private final @Nullable String proxyAuthorization;
 
   /**
    * Creates the transport.
@@ -71,9 +71,24 @@ public final class JdkTransport implements HttpTransport {
    * @param readTimeout the deadline of a response read whole
    */
   public JdkTransport(HttpClient http, long maxResponseBytes, Duration readTimeout) {
+    this(http, maxResponseBytes, readTimeout, null);
+  }
+
+  /**
+   * Creates the transport, with a proxy's credentials.
+   *
+   * @param http the JDK client to send with; it must not follow redirects
+   * @param maxResponseBytes the largest 2xx body read whole
+   * @param readTimeout the deadline of a response read whole
+   * @param proxyAuthorization the {@code Proxy-Authorization} value of every request, which the JDK
+   *     sends to a proxy only, or null for none; never logged (the log is written before this transport)
+   */
+  public JdkTransport(HttpClient http, long maxResponseBytes, Duration readTimeout,
+      @Nullable String proxyAuthorization) {
     this.http = http;
     this.maxResponseBytes = maxResponseBytes;
     this.readTimeout = readTimeout;
+    this.proxyAuthorization = proxyAuthorization;
   }
 
   /**
@@ -85,7 +100,7 @@ public final class JdkTransport implements HttpTransport {
    * @return the shared client
    */
   public static HttpClient sharedHttpClient(Duration connectTimeout, String baseUrl) {
-    return sharedHttpClient(connectTimeout, baseUrl, null, null, null);
+    return sharedHttpClient(connectTimeout, baseUrl, null, null);
   }
 
   /**
@@ -95,15 +110,14 @@ public final class JdkTransport implements HttpTransport {
    * @param connectTimeout the connect timeout
    * @param baseUrl the API's base URL: HTTP/2 where TLS negotiates it, HTTP/1.1 on plain http
    * @param proxy the proxy selector, or null for the JDK's default (none)
-   * @param proxyAuthenticator answers a proxy's 407, or null for none
    * @param sslContext the TLS context, or null for the JVM's default
    * @return the shared client
    */
   public static HttpClient sharedHttpClient(Duration connectTimeout, String baseUrl, @Nullable ProxySelector proxy,
-      @Nullable Authenticator proxyAuthenticator, @Nullable SSLContext sslContext) {
+      @Nullable SSLContext sslContext) {
     return SharedHttpClients.get(connectTimeout,
         baseUrl.startsWith("https:") ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1,
-        proxy, proxyAuthenticator, sslContext);
+        proxy, sslContext);
   }
 
   @Override
@@ -119,8 +133,12 @@ public final class JdkTransport implements HttpTransport {
     if ("http".equalsIgnoreCase(uri.getScheme())) {
       builder.version(HttpClient.Version.HTTP_1_1);
     }
+    if (proxyAuthorization != null) {
+      builder.header("Proxy-Authorization", proxyAuthorization);
+    }
     for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
-      if (!RESTRICTED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+      String name = header.getKey().toLowerCase(Locale.ROOT);
+      if (!RESTRICTED.contains(name) && !name.equals("proxy-authorization")) {
         for (String value : header.getValue()) {
           builder.header(header.getKey(), value);
         }

@@ -1,6 +1,5 @@
 package io.github.realtimekit.client.transport;
 
-import java.net.Authenticator;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -11,8 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The JDK HttpClients the clients share when the caller brings none: one per configuration (connect
- * timeout, protocol version, and the proxy, proxy authenticator and {@code SSLContext} instances, if
- * any), so building many clients costs no threads or connections of its own.
+ * timeout, protocol version, and the proxy and {@code SSLContext} instances, if any), so building many clients costs no threads or connections of its own.
  *
  * <p>On Java 17 an {@link HttpClient} cannot be closed: its selector thread and connection pool
  * live until it is garbage-collected. A client with an HttpClient of its own would hold both after
@@ -24,9 +22,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class SharedHttpClients {
 
-  /** One configuration; the proxy, authenticator and SSL context compare by identity. */
+  /** One configuration; the proxy and SSL context compare by identity. */
   private record Key(long connectMillis, HttpClient.Version version, @Nullable ProxySelector proxy,
-      @Nullable Authenticator authenticator, @Nullable SSLContext sslContext) {
+      @Nullable SSLContext sslContext) {
   }
 
   private static final Map<Key, HttpClient> CLIENTS = new ConcurrentHashMap<>();
@@ -35,8 +33,8 @@ final class SharedHttpClients {
   }
 
   static HttpClient get(Duration connectTimeout, HttpClient.Version version, @Nullable ProxySelector proxy,
-      @Nullable Authenticator authenticator, @Nullable SSLContext sslContext) {
-    return CLIENTS.computeIfAbsent(new Key(connectTimeout.toMillis(), version, proxy, authenticator, sslContext),
+      @Nullable SSLContext sslContext) {
+    return CLIENTS.computeIfAbsent(new Key(connectTimeout.toMillis(), version, proxy, sslContext),
         key -> {
           HttpClient.Builder builder = HttpClient.newBuilder()
               .connectTimeout(connectTimeout)
@@ -44,9 +42,6 @@ final class SharedHttpClients {
               .version(version);
           if (proxy != null) {
             builder.proxy(proxy);
-          }
-          if (authenticator != null) {
-            builder.authenticator(authenticator);
           }
           if (sslContext != null) {
             builder.sslContext(sslContext);
