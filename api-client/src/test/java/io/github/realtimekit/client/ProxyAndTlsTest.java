@@ -107,6 +107,19 @@ class ProxyAndTlsTest {
   }
 
   @Test
+  void httpsGoesThroughTheProxysTunnelWithTheTestCaTrusted() throws Exception {
+    TlsServer.Identity ca = TlsServer.Identity.forName("127.0.0.1");
+    try (TlsServer server = new TlsServer(ca);
+        TunnelProxy proxy = new TunnelProxy();
+        RealtimeKitClient client = HostileServerTest.client(server.baseUrl())
+            .proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", proxy.port())))
+            .sslContext(ca.trustingContext()).build()) {
+      assertThrows(NotFoundException.class, () -> client.getRecording(HostileServerTest.RECORDING));
+      assertEquals(List.of("CONNECT 127.0.0.1:" + server.port() + " HTTP/1.1"), proxy.requestLines);
+    }
+  }
+
+  @Test
   void networkSettingsAreRefusedBesideTheCallersOwnClient() throws Exception {
     HttpClient own = HttpClient.newHttpClient();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
