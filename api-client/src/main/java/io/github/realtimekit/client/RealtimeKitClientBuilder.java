@@ -286,16 +286,12 @@ public final class RealtimeKitClientBuilder {
   }
 
   /**
-   * Sends every request through the proxies a selector chooses, with a user name and password:
-   * {@code Proxy-Authorization: Basic}, sent to the proxy with each request without waiting for its
-   * {@code 407}, as curl does. The JDK sends the header to a proxy only, never to the API. No log
-   * line, message or {@code toString()} shows the password.
-   *
-   * <p>Over an https {@code CONNECT} tunnel the JDK drops Basic credentials unless the JVM allows
-   * them: set the system property {@code jdk.http.auth.tunneling.disabledSchemes} to an empty string
-   * before the JVM's first HttpClient is made (for example {@code -Djdk.http.auth.tunneling.disabledSchemes=}).
-   * A JDK {@link java.net.Authenticator} is deliberately not used: with one, the JDK ends every
-   * {@code 401} of the API without a {@code WWW-Authenticate} header in an I/O error.
+   * As {@link #proxy(ProxySelector)}, with {@code Proxy-Authorization: Basic} sent with each request
+   * (as curl does), which the JDK sends to a proxy only, never to the API; no log line, message or
+   * {@code toString()} shows it. Over an https tunnel the JDK sends Basic credentials only when the
+   * system property {@code jdk.http.auth.tunneling.disabledSchemes} is empty before its first
+   * HttpClient ({@code -Djdk.http.auth.tunneling.disabledSchemes=}). (No JDK {@code Authenticator}:
+   * with one, the JDK ends the API's 401s without {@code WWW-Authenticate} in an I/O error.)
    *
    * @param proxy the selector
    * @param user the proxy's user name, without {@code ':'}
@@ -319,24 +315,6 @@ public final class RealtimeKitClientBuilder {
   public RealtimeKitClientBuilder sslContext(SSLContext sslContext) {
     this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
     return this;
-  }
-
-  /** Refuses what would be ignored or would carry the token elsewhere, naming the setting. */
-  private void checkNetwork() {
-    if (httpClient == null) {
-      return;
-    }
-    String set = proxy != null ? "proxy" : sslContext != null ? "sslContext" : null;
-    if (set != null) {
-      throw new IllegalArgumentException(set + ": cannot be combined with httpClient(...), whose own settings "
-          + "apply; set it on that HttpClient's builder instead");
-    }
-    if (httpClient.followRedirects() != HttpClient.Redirect.NEVER) {
-      throw new IllegalArgumentException("httpClient: follows redirects (" + httpClient.followRedirects()
-          + "), which would send the API token to whatever host a redirect names; build it with "
-          + "followRedirects(HttpClient.Redirect.NEVER): the client follows redirects itself, keeping the token "
-          + "to the API's origin");
-    }
   }
 
   /** Replaces sleeping, the clock and the jitter, so that tests need not wait. */
@@ -365,7 +343,7 @@ public final class RealtimeKitClientBuilder {
     BuilderChecks.requirePositive("connectTimeout", connectTimeout);
     BuilderChecks.requirePositive("readTimeout", readTimeout);
     baseUrl = BuilderChecks.normalizeBaseUrl(baseUrl);
-    checkNetwork();
+    BuilderChecks.checkNetwork(httpClient, proxy != null, sslContext != null);
     return new RealtimeKitClient(new ClientRuntime(this), accountId, appId);
   }
 
