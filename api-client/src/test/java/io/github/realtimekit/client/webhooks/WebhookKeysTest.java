@@ -118,6 +118,17 @@ class WebhookKeysTest {
   }
 
   @Test
+  void aKeyEndpointWithoutARefetchIntervalStillCostsOneFetchPerDelivery() {
+    AtomicInteger calls = new AtomicInteger();
+    RealtimeKitWebhooks webhooks = RealtimeKitWebhooks.builder().clock(clock).minRefetchInterval(Duration.ZERO)
+        .fetcher(() -> pem(calls.incrementAndGet() % 2 == 0 ? ROTATED : KEY)).build();
+    byte[] body = utf8(UPLOADED);
+    webhooks.verify(body, headers(sign(KEY, body)));
+    assertEquals(Reason.BAD_SIGNATURE, reason(webhooks, body, sign(OTHER, body)));
+    assertEquals(2, calls.get(), "a key endpoint answering a new key each time cannot keep one delivery fetching");
+  }
+
+  @Test
   void aGivenKeyIsNeverFetched() {
     RealtimeKitWebhooks webhooks = RealtimeKitWebhooks.builder().publicKeyPem(pem(KEY)).fetcher(() -> {
       throw new AssertionError("fetched");
