@@ -1,9 +1,13 @@
 package io.github.realtimekit.benchmarks;
 
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.github.realtimekit.client.RealtimeKitJson;
 import io.github.realtimekit.client.webhooks.RealtimeKitWebhooks;
 import io.github.realtimekit.client.webhooks.WebhookDelivery;
 import io.github.realtimekit.client.webhooks.WebhookVerificationException;
 import io.github.realtimekit.model.RecordingStatusUpdate;
+import io.github.realtimekit.model.WebhookEvent;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -31,7 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * recording.statusUpdate body of about 800 bytes, then decoding it into its typed event
  * ({@code verify}); and refusing one whose signature is another key's ({@code refuse}, the cost a
  * flood of forged deliveries puts on a receiver, the key being given so nothing is fetched); against
- * the floor, the JDK's signature check alone ({@code floorSignatureOnly}).
+ * its two parts alone: the JDK's signature check ({@code floorSignatureOnly}) and decoding the
+ * body with the client's mapper ({@code decodeOnly}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -60,6 +65,7 @@ public class WebhookVerifyBenchmark {
   Map<String, List<String>> signed;
   Map<String, List<String>> forged;
   PublicKey publicKey;
+  ObjectReader reader;
   byte[] signatureBytes;
 
   @Setup
@@ -70,6 +76,7 @@ public class WebhookVerifyBenchmark {
         + Base64.getMimeEncoder().encodeToString(key.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----").build();
     signed = Map.of("rtk-signature", List.of(signature(key, body)), "rtk-uuid", List.of("d-1"));
     publicKey = key.getPublic();
+    reader = RealtimeKitJson.newObjectMapper().readerFor(WebhookEvent.class);
     signatureBytes = Base64.getDecoder().decode(signature(key, body));
     forged = Map.of("rtk-signature", List.of(signature(generate(), body)), "rtk-uuid", List.of("d-1"));
     if (!(verify().getEvent() instanceof RecordingStatusUpdate) || refuse() == null) {
@@ -98,6 +105,11 @@ public class WebhookVerifyBenchmark {
     verifier.initVerify(publicKey);
     verifier.update(body);
     return verifier.verify(signatureBytes);
+  }
+
+  @Benchmark
+  public WebhookEvent decodeOnly() throws IOException {
+    return reader.readValue(body);
   }
 
   private static KeyPair generate() throws GeneralSecurityException {
