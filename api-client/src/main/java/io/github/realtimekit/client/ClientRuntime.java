@@ -7,11 +7,13 @@ import feign.Request;
 import feign.Retryer;
 import io.github.realtimekit.client.core.ErrorMapper;
 import io.github.realtimekit.client.core.HttpPipeline;
+import io.github.realtimekit.client.core.HttpStage;
 import io.github.realtimekit.client.core.HttpTransport;
 import io.github.realtimekit.client.core.JsonResponses;
 import io.github.realtimekit.client.core.OperationDescriptor;
 import io.github.realtimekit.client.core.SafeText;
 import io.github.realtimekit.client.errors.InvalidArgumentException;
+import io.github.realtimekit.client.errors.ServiceException;
 import io.github.realtimekit.client.transport.JdkTransport;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -20,11 +22,13 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.jspecify.annotations.Nullable;
@@ -52,6 +56,7 @@ final class ClientRuntime {
   private final ErrorMapper errors;
   private final HttpPipeline downloads;
   private final Set<Closeable> open = ConcurrentHashMap.newKeySet();
+  private final Reconciliation reconciliation;
 
   ClientRuntime(RealtimeKitClientBuilder b) {
     this.baseUrl = b.baseUrl;
@@ -67,11 +72,16 @@ final class ClientRuntime {
         .retries(b.maxRetries, b.initialBackoff, b.maxBackoff, b.maxRetryAfter)
         .retryObserver((operation, next, max, delay, failure) ->
             b.retryListener.beforeRetry(new RetryEvent(operation, next, max, delay, failure)))
-        .clock(b.sleeper, b.currentTimeMillis, b.random);
+        .clock(b.sleeper, b.currentTimeMillis, b.random)
+        .nanoClock(b.nanoTime)
+        .ownStages(b.stages.stream().<HttpStage>map(OwnStage::new).toList());
+    b.rateLimits.forEach(limit -> pipelines.rateLimit(limit.getRequests(), limit.getWindow()));
     HttpPipeline pipeline = pipelines.buildForApi(errors, transport);
     this.downloads = pipelines.buildForDownloads(errors, transport);
+    this.reconciliation = new Reconciliation(b.currentTimeMillis);
     OperationIndex operations = OperationIndex.ALL;
-    JsonResponses json = new JsonResponses(mapper, b.strictResponses ? validator() : null, errors, safe);
+    JsonResponses json = new JsonResponses(mapper,
+        b.strictResponses ? validator(ClientRuntime.class.getClassLoader()) : null, errors, safe);
     this.feign = Feign.builder()
         .client(new FeignAdapter(pipeline, operations, closed::get))
         .contract(new SpecContract(operations))
@@ -96,6 +106,21 @@ final class ClientRuntime {
     return type.cast(apis.computeIfAbsent(type, t -> feign.target(new FormArrayTarget<>(t, baseUrl))));
   }
 
+  /**
+   * Runs one call of the generated Feign interface with a call's options: what a generated method
+   * that takes {@link RequestOptions} calls, around its call of the Feign interface. The options are
+   * checked first (a header the client sets itself is refused, naming it, and nothing is sent), then
+   * bound to the call on the calling thread; see {@link CallScope}.
+   */
+  static <T> T withOptions(OperationDescriptor operation, RequestOptions options, Supplier<T> call) {
+    return CallScope.call(operation, options, call);
+  }
+
+  /** Checks a call's options before anything is sent, for a call that binds them later (a pager's pages). */
+  static void requireOptions(OperationDescriptor operation, RequestOptions options) {
+    CallScope.call(operation, options, () -> null);
+  }
+
   /** The pipeline downloads go through: the API's transport and logging, no credential. */
   HttpPipeline downloadPipeline() {
     return downloads;
@@ -104,6 +129,11 @@ final class ClientRuntime {
   /** The one error mapper of this configuration. */
   ErrorMapper errors() {
     return errors;
+  }
+
+  /** Calls that may change state, made at most once, with their lost answers reconciled. */
+  Reconciliation reconciliation() {
+    return reconciliation;
   }
 
   /** The {@code User-Agent} of every call and download. */
@@ -168,6 +198,21 @@ final class ClientRuntime {
     return response.withValue(value);
   }
 
+  /**
+   * A call whose operation answers "none" with a status (the spec's {@code x-realtimekit-absent}):
+   * that answer as an empty result, any other failure as it is.
+   */
+  static <T> Optional<Response<T>> absentOn(int status, Supplier<Response<T>> call) {
+    try {
+      return Optional.of(call.get());
+    } catch (ServiceException e) {
+      if (e.getStatusCode() == status) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
   /** The query object of a call, which must be given: {@code none()} stands for no parameters. */
   static <Q> Q requireQuery(OperationDescriptor operation, @Nullable Q query, String type) {
     if (query == null) {
@@ -177,12 +222,23 @@ final class ClientRuntime {
     return query;
   }
 
-  private static Validator validator() {
-    return ValidatorHolder.VALIDATOR;
+  /**
+   * The validator of strict mode, which needs Hibernate Validator: an optional dependency, on the class
+   * path only when the application adds it.
+   */
+  static Validator validator(ClassLoader loader) {
+    try {
+      Class.forName("org.hibernate.validator.HibernateValidator", false, loader);
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw new IllegalStateException("strictResponses: Hibernate Validator is not on the class path; add "
+          + "org.hibernate.validator:hibernate-validator (9.x, the version the client's BOM names) to use "
+          + "strictResponses", e);
+    }
+    return StrictValidator.VALIDATOR;
   }
 
   /** One validator for the process: Hibernate Validator without an EL implementation. */
-  private static final class ValidatorHolder {
+  private static final class StrictValidator {
     /**
      * Hibernate Validator announces its version at INFO when it starts, which java.util.logging prints
      * on stderr of every program using the client. Unless the application set a level for that one

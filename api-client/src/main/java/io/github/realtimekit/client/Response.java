@@ -1,5 +1,6 @@
 package io.github.realtimekit.client;
 
+import io.github.realtimekit.client.errors.RealtimeKitException;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -7,9 +8,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A decoded response value together with the HTTP status and headers it came with. Immutable.
+ *
+ * <p>A call whose answer was lost on the way, and whose outcome the client then found out by asking
+ * another operation (see {@link #isReconciled()}), returns that operation's status and headers.
  *
  * @param <T> the type of the value
  */
@@ -18,6 +23,7 @@ public final class Response<T> {
   private final int statusCode;
   private final Map<String, List<String>> headers;
   private final T value;
+  private final @Nullable RealtimeKitException lostAnswer;
 
   /**
    * Creates a response.
@@ -30,12 +36,14 @@ public final class Response<T> {
     this.statusCode = statusCode;
     this.headers = copyOf(Objects.requireNonNull(headers, "headers"));
     this.value = Objects.requireNonNull(value, "value");
+    this.lostAnswer = null;
   }
 
   private Response(int statusCode, Map<String, List<String>> headers, T value, boolean trusted) {
     this.statusCode = statusCode;
     this.headers = headers;
     this.value = Objects.requireNonNull(value, "value");
+    this.lostAnswer = null;
   }
 
   /** A response over headers that are already an immutable, case-insensitive map, not copied again. */
@@ -50,10 +58,11 @@ public final class Response<T> {
   }
 
   /** For {@link #withValue}: the status and the headers, already an immutable copy, of another response. */
-  private Response(Response<?> from, T value) {
+  private Response(Response<?> from, T value, @Nullable RealtimeKitException lostAnswer) {
     this.statusCode = from.statusCode;
     this.headers = from.headers;
     this.value = value;
+    this.lostAnswer = lostAnswer;
   }
 
   /**
@@ -96,7 +105,33 @@ public final class Response<T> {
 
   /** The same status and headers with another value, such as the envelope's unwrapped data. */
   <U> Response<U> withValue(U other) {
-    return new Response<>(this, Objects.requireNonNull(other, "value"));
+    return new Response<>(this, Objects.requireNonNull(other, "value"), lostAnswer);
+  }
+
+  /** This status and these headers, with a value found after the call's own answer was lost. */
+  <U> Response<U> reconciled(U other, RealtimeKitException lostAnswer) {
+    return new Response<>(this, Objects.requireNonNull(other, "value"), Objects.requireNonNull(lostAnswer, "lostAnswer"));
+  }
+
+  /**
+   * Tells whether the call's own answer was lost on the way (the connection dropped after the request
+   * was sent, the read timed out, or the server answered 500, 502 or 504) and the value was then found
+   * by asking the API what the call had done: for a start, the meeting's active recording, invoked
+   * since the call began. The status and headers are then those of that question's answer.
+   *
+   * @return true when the value was found after a lost answer
+   */
+  public boolean isReconciled() {
+    return lostAnswer != null;
+  }
+
+  /**
+   * Returns how the call's own answer was lost, when the value was {@linkplain #isReconciled() reconciled}.
+   *
+   * @return the failure of the call's last attempt, or empty when the call answered itself
+   */
+  public Optional<RealtimeKitException> getLostAnswer() {
+    return Optional.ofNullable(lostAnswer);
   }
 
   /**
@@ -106,6 +141,7 @@ public final class Response<T> {
    */
   @Override
   public String toString() {
-    return "Response{statusCode=" + statusCode + ", headers=" + headers.keySet() + ", value=" + value + "}";
+    return "Response{statusCode=" + statusCode + ", headers=" + headers.keySet() + ", value=" + value
+        + (lostAnswer != null ? ", reconciled" : "") + "}";
   }
 }

@@ -52,6 +52,11 @@ final class OperationFacts {
     for (CodegenParameter p : op.pathParams) {
       if (!markFromClient(p)) {
         callerPathParams.add(p);
+        // A path parameter the spec gives an option name is a command option, not a positional argument.
+        Object option = p.vendorExtensions.get("x-realtimekit-cli-option");
+        if (option != null) {
+          p.vendorExtensions.put("x-cli-option", String.valueOf(option));
+        }
       }
     }
     ext.put("x-client-path-params", callerPathParams);
@@ -105,7 +110,9 @@ final class OperationFacts {
           field.put("name", p.baseName);
           field.put("javaName", p.name);
           field.put("dataType", p.datatypeWithEnum != null ? p.datatypeWithEnum : p.dataType);
-          field.put("option", "--" + RealtimeKitCodegen.cliName(p.baseName));
+          // The spec may name the option (x-realtimekit-cli-option: --meeting); else the field's name.
+          Object option = p.vendorExtensions.get("x-realtimekit-cli-option");
+          field.put("option", option != null ? String.valueOf(option) : "--" + RealtimeKitCodegen.cliName(p.baseName));
           field.put("description", optionDescription(p, models));
           field.put("required", p.required);
           scalars.add(field);
@@ -183,6 +190,7 @@ final class OperationFacts {
       declarations.add(op.operationIdCamelCase + "Query query");
     }
     op.vendorExtensions.put("x-caller-params", String.join(", ", declarations));
+    op.vendorExtensions.put("x-caller-params-comma", declarations.isEmpty() ? "" : String.join(", ", declarations) + ", ");
     if (op.getHasQueryParams()) {
       names.add("query");
     }

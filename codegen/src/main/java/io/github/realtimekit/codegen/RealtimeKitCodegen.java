@@ -44,6 +44,10 @@ import org.openapitools.codegen.utils.CamelizeOption;
  *   <li>{@code x-body-scalars}: the request body's top-level scalar fields, for command options,
  *       each with a description (the field's, or the schema it refers to, and an enum's values).
  *   <li>{@code x-command-imports}: the imports the types of the arguments and body fields need.
+ *   <li>{@code x-cli-option} on a path parameter, and a body field's {@code option}: the command
+ *       option the spec names with {@code x-realtimekit-cli-option}.
+ *   <li>The shortcuts, the "none" status and the reconciliation of a lost answer: see
+ *       {@link ControlFacts}.
  * </ul>
  *
  * <p>With the additional property {@value #PER_OPERATION} (and the normalizer setting each
@@ -120,6 +124,7 @@ public class RealtimeKitCodegen extends JavaClientCodegen {
     Map<String, CodegenModel> models = models(allModels);
     for (CodegenOperation op : result.getOperations().getOperation()) {
       OperationFacts.describe(op, models, importMapping());
+      ControlFacts.describe(op, models, openAPI);
       if (!op.getHasQueryParams()) {
         apisWithoutQuery.add(String.valueOf(op.vendorExtensions.get("x-java-class")));
       }

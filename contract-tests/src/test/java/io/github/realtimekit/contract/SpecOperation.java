@@ -35,7 +35,12 @@ import java.util.regex.Pattern;
 record SpecOperation(String javaName, String operationId, String method, String pathTemplate,
     List<PathParam> pathParams, boolean hasQuery, boolean paged, int okStatus, JsonNode okSchema,
     Map<String, JsonNode> okExamples, Map<String, Map<String, JsonNode>> errorExamples,
-    Map<String, JsonNode> requestBodyExamples) {
+    Map<String, JsonNode> requestBodyExamples, String reconcileWith) {
+
+  /** Whether a lost answer is reconciled by asking another operation ({@code x-realtimekit-reconcile}). */
+  boolean reconciles() {
+    return reconcileWith != null;
+  }
 
   /** The body sent when a test does not say: the first documented example, or null without a body. */
   JsonNode requestBodyExample() {
@@ -174,7 +179,8 @@ record SpecOperation(String javaName, String operationId, String method, String 
       bodyExamples.put("required-fields", RequiredFields.sample(spec, bodyContent.get("schema")));
     }
     return new SpecOperation(javaName, operationId, operation.method(), template, List.copyOf(pathParams),
-        !queryNames.isEmpty(), paged, okStatus, okSchema, examples(spec, okContent), errors, bodyExamples);
+        !queryNames.isEmpty(), paged, okStatus, okSchema, examples(spec, okContent), errors, bodyExamples,
+        op.has("x-realtimekit-reconcile") ? op.path("x-realtimekit-reconcile").path("operation").asText() : null);
   }
 
   /** The examples of a media type: its {@code examples} by name, or its single {@code example}. */

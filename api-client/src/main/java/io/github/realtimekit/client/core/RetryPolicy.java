@@ -1,11 +1,8 @@
 package io.github.realtimekit.client.core;
 
 import io.github.realtimekit.client.errors.NetworkException;
-import io.github.realtimekit.client.errors.NetworkTimeoutException;
 import io.github.realtimekit.client.errors.RealtimeKitException;
 import io.github.realtimekit.client.errors.ServiceException;
-import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -20,8 +17,9 @@ import org.jspecify.annotations.Nullable;
  * <p>An operation the spec makes {@linkplain OperationDescriptor#isIdempotent() idempotent} is retried
  * after 408, 409, 429, every 5xx and every connection failure or timeout but a TLS certificate or
  * version refused, which another attempt would meet again. Any other operation is
- * retried only when the attempt certainly did not take effect: the connection was refused or not
- * made in time, or the server answered 429 or 503. Either way, up to {@code maxRetries} times (2 by
+ * retried only when the attempt {@linkplain Outcome#certainlyNotTakenEffect certainly did not take
+ * effect}: the connection was refused or not made in time, or the server answered 429, or 503 with
+ * {@code Retry-After}. Either way, up to {@code maxRetries} times (2 by
  * default: 3 attempts in all); nothing else is (not a cancelled call, an oversized or undecodable
  * response, nor any other status). The
  * wait doubles from {@code initialBackoff} (0.5 s) up to {@code maxBackoff} (8 s), shortened by a
@@ -99,7 +97,7 @@ final class RetryPolicy {
 
   /** Whether a failure is worth another attempt of an operation. */
   static boolean isRetryable(OperationDescriptor operation, RealtimeKitException failure) {
-    return operation.isIdempotent() ? isRetryable(failure) : certainlyNotTakenEffect(failure);
+    return operation.isIdempotent() ? isRetryable(failure) : Outcome.certainlyNotTakenEffect(failure);
   }
 
   /** Whether a failure is worth another attempt of an operation that may be sent twice. */
@@ -119,21 +117,6 @@ final class RetryPolicy {
     NetworkText.Kind kind = NetworkText.kind((java.io.IOException) cause);
     return kind == NetworkText.Kind.UNTRUSTED || kind == NetworkText.Kind.EXPIRED
         || kind == NetworkText.Kind.WRONG_NAME || kind == NetworkText.Kind.TLS_REFUSED;
-  }
-
-  /**
-   * Whether an attempt certainly had no effect on the server: no connection was made (refused, or not
-   * within the connect timeout), or the server said it did not take the request (429, 503).
-   */
-  static boolean certainlyNotTakenEffect(RealtimeKitException failure) {
-    if (failure instanceof ServiceException) {
-      int status = ((ServiceException) failure).getStatusCode();
-      return status == 429 || status == 503;
-    }
-    Throwable cause = failure.getCause();
-    return (failure instanceof NetworkTimeoutException && cause instanceof HttpConnectTimeoutException)
-        || (failure instanceof NetworkException && !(failure instanceof NetworkTimeoutException)
-            && cause instanceof ConnectException);
   }
 
   /**

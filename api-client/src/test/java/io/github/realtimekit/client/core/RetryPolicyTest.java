@@ -128,7 +128,8 @@ class RetryPolicyTest {
     NetworkException refused = new NetworkException("start", "refused", new java.net.ConnectException("refused"));
     NetworkTimeoutException noConnection = new NetworkTimeoutException("start", "slow",
         new java.net.http.HttpConnectTimeoutException("connect timed out"));
-    for (RealtimeKitException failure : List.of(refused, noConnection, status(429), status(503))) {
+    RealtimeKitException unavailableSaysWhen = status(503, headers("Retry-After", "0.5"));
+    for (RealtimeKitException failure : List.of(refused, noConnection, status(429), unavailableSaysWhen)) {
       assertEquals(500, policy.delayBeforeRetry(1, post, failure, NOW, 0).toMillis(), failure.toString());
       assertTrue(policy.delayBeforeRetry(1, GET, failure, NOW, 0) != null, failure.toString());
     }
@@ -137,11 +138,11 @@ class RetryPolicyTest {
     NetworkException reset = new NetworkException("start", "reset", new java.io.IOException("connection reset"));
     NetworkException refusedWithoutCause = new NetworkException("start", "refused", null);
     for (RealtimeKitException failure : List.of(noAnswer, reset, refusedWithoutCause, status(408), status(409),
-        status(500), status(502), status(504))) {
+        status(500), status(502), status(503), status(504))) {
       assertNull(policy.delayBeforeRetry(1, post, failure, NOW, 0), failure.toString());
       assertTrue(policy.delayBeforeRetry(1, GET, failure, NOW, 0) != null, "retried when idempotent: " + failure);
     }
-    assertNull(RetryPolicy.DEFAULT.delayBeforeRetry(3, post, status(503), NOW, 0), "still at most maxRetries");
+    assertNull(RetryPolicy.DEFAULT.delayBeforeRetry(3, post, unavailableSaysWhen, NOW, 0), "still at most maxRetries");
   }
 
   private static Map<String, Collection<String>> headers(String name, String value) {
