@@ -47,7 +47,8 @@ class VirtualThreadsTest {
     byte[] body = RequestBodyTest.RECORDING.getBytes(StandardCharsets.UTF_8);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     try (LoopbackServer server = LoopbackServer.json(uri -> body);
-        RealtimeKitClient client = HostileServerTest.client(server.baseUrl()).build();
+        RealtimeKitClient client = HostileServerTest.client(server.baseUrl())
+            .rateLimits(java.util.List.of()).build();  // a loopback server has no account budget
         Recording recording = new Recording()) {
       UUID id = UUID.fromString("3f2504e0-4f89-41d3-9a0c-0305e82c3301");
       client.getRecording(id);
