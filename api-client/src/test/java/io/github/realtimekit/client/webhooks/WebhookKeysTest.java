@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.realtimekit.client.webhooks.TestKeys.MovingClock;
+import io.github.realtimekit.fixtures.TestClock;
 import io.github.realtimekit.client.webhooks.WebhookVerificationException.Reason;
 import io.github.realtimekit.fixtures.LoopbackServer;
 import java.io.IOException;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /** The fetched key: cached, fetched again once when a signature fails, never more than once per interval. */
 class WebhookKeysTest {
 
-  final MovingClock clock = new MovingClock();
+  final TestClock clock = new TestClock(java.time.Instant.parse("2026-06-30T09:00:00Z"));
   final Deque<String> served = new ArrayDeque<>();
   final AtomicInteger fetches = new AtomicInteger();
 
