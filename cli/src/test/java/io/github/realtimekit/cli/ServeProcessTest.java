@@ -1,0 +1,166 @@
+package io.github.realtimekit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code serve} as a process of its own: it stops on SIGTERM with 0; it cuts off a client that sends
+ * a byte a second; and killed with SIGKILL under a stream of deliveries, it archives after a restart
+ * every delivery it had acknowledged.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class ServeProcessTest {
+
+  @TempDir
+  Path dir;
+  @TempDir
+  Path keys;
+
+  private ServeFakes fakes;
+  private Path pem;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    fakes = new ServeFakes();
+    pem = ServeFakes.writePem(keys);
+  }
+
+  @AfterEach
+  void tearDown() {
+    fakes.close();
+  }
+
+  @Test
+  void stopsOnSigtermWithZero() throws Exception {
+    try (ServeProcess serve = ServeProcess.start(fakes.baseUrl(), dir, pem)) {
+      URI url = serve.url();
+      assertEquals(200, fakes.deliver(url, ServeFakes.meetingStarted(), "t-1").statusCode());
+      assertEquals(0, serve.terminate(), String.join("\n", serve.errLines));
+      assertTrue(serve.errLines.get(0).contains("0 journalled deliveries resumed"), serve.errLines.get(0));
+    }
+  }
+
+  @Test
+  void aClientSendingAByteASecondIsCutOff() throws Exception {
+    try (ServeProcess serve = ServeProcess.start(fakes.baseUrl(), dir, pem);
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), serve.url().getPort())) {
+      OutputStream out = socket.getOutputStream();
+      out.write("POST /webhook HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\nrtk-signature: AAAA\r\n\r\n"
+          .getBytes(StandardCharsets.US_ASCII));
+      boolean cut = false;
+      for (int i = 0; i < 1000 && !cut; i++) {
+        try {
+          out.write('{');
+          out.flush();
+          Thread.sleep(1000);
+          if (socket.getInputStream().available() > 0) {
+            cut = true;
+          }
+        } catch (SocketException closed) {
+          cut = true;
+        }
+      }
+      assertTrue(cut, "the slow sender was never cut off");
+      InputStream in = socket.getInputStream();
+      String answer;
+      try {
+        answer = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+      } catch (SocketException reset) {
+        answer = "";
+      }
+      assertTrue(!answer.startsWith("HTTP/1.1 2"), answer);
+      assertEquals("", Files.readString(dir.resolve(DeliveryJournal.NAME)));
+    }
+  }
+
+  @Test
+  void killedUnderLoadItArchivesEveryAcknowledgedDeliveryAfterARestart() throws Exception {
+    Set<UUID> acknowledged = ConcurrentHashMap.newKeySet();
+    AtomicBoolean sending = new AtomicBoolean(true);
+    ExecutorService senders = Executors.newFixedThreadPool(4);
+    try (ServeProcess serve = ServeProcess.start(fakes.baseUrl(), dir, pem, "--workers", "2", "--queue", "50")) {
+      URI url = serve.url();
+      for (int t = 0; t < 4; t++) {
+        senders.execute(() -> {
+          while (sending.get()) {
+            UUID id = UUID.randomUUID();
+            try {
+              HttpResponse<String> r = fakes.deliver(url, ServeFakes.statusUpdate(id, "UPLOADED"), id.toString());
+              if (r.statusCode() == 200) {
+                acknowledged.add(id);
+              }
+            } catch (IOException | InterruptedException killed) {
+              return;
+            }
+          }
+        });
+      }
+      while (acknowledged.size() < 40) {
+        Thread.sleep(10);
+      }
+      serve.kill();
+      sending.set(false);
+    } finally {
+      senders.shutdown();
+      senders.awaitTermination(30, TimeUnit.SECONDS);
+    }
+    try (ServeProcess again = ServeProcess.start(fakes.baseUrl(), dir, pem)) {
+      again.url();
+      while (!archived().containsAll(acknowledged)) {
+        Thread.sleep(100);
+      }
+      assertEquals(0, again.terminate());
+      String startup = again.errLines.stream().filter(l -> l.contains("listening on")).findFirst().orElseThrow();
+      assertTrue(startup.matches(".*; \\d+ journalled deliveries resumed"), startup);
+    }
+    for (UUID id : acknowledged) {
+      assertTrue(fakes.fetchesOf(id) >= 1);
+    }
+  }
+
+  /** The recordings the manifest has a line for. */
+  private Set<UUID> archived() throws IOException {
+    Set<UUID> ids = new HashSet<>();
+    Path manifest = dir.resolve(ArchiveManifest.NAME);
+    if (!Files.exists(manifest)) {
+      return ids;
+    }
+    ObjectMapper json = new ObjectMapper();
+    List<String> lines = Files.readAllLines(manifest);
+    for (String line : lines) {
+      try {
+        ids.add(UUID.fromString(json.readTree(line).path("id").asText()));
+      } catch (IOException | IllegalArgumentException torn) {
+        // Being written.
+      }
+    }
+    return ids;
+  }
+}
