@@ -75,6 +75,8 @@ final class DeliveryJournal implements AutoCloseable {
   private final Object flushLock = new Object();
   private long written;
   private volatile long flushed;
+  /** Set when a line could not be cut back or a flush failed: nothing is acknowledged any more. */
+  private volatile String broken;
 
   private DeliveryJournal(Path path, FileChannel channel, FileLock lock, long droppedBytes, Map<String, Long> seen,
       Set<String> archived, List<Pending> pending) throws IOException {
@@ -252,6 +254,7 @@ final class DeliveryJournal implements AutoCloseable {
 
   /** Appends a line at the end, in one piece or not at all; the lock on this is held. */
   private long write(ObjectNode line) throws IOException {
+    checkWhole();
     ByteBuffer bytes = ByteBuffer.wrap((MAPPER.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
     long start = written;
     long position = start;
@@ -264,6 +267,7 @@ final class DeliveryJournal implements AutoCloseable {
       try {
         channel.truncate(start);
       } catch (IOException suppressed) {
+        broken = "a line could not be cut back after a failed write: " + suppressed.getMessage();
         e.addSuppressed(suppressed);
       }
       throw e;
@@ -281,12 +285,27 @@ final class DeliveryJournal implements AutoCloseable {
       if (flushed >= end) {
         return;
       }
+      checkWhole();
       long upTo;
       synchronized (this) {
         upTo = written;
       }
-      channel.force(false);
+      try {
+        channel.force(false);
+      } catch (IOException e) {
+        // After a failed fsync, a later one may succeed without the lost pages: trust none.
+        broken = "a flush to disk failed: " + e.getMessage();
+        throw e;
+      }
       flushed = upTo;
+    }
+  }
+
+  /** Throws when the journal can no longer be trusted to keep a line; until the next start. */
+  private void checkWhole() throws IOException {
+    String why = broken;
+    if (why != null) {
+      throw new IOException("the journal is unusable until restarted: " + why);
     }
   }
 

@@ -1,11 +1,13 @@
 package io.github.realtimekit.cli;
 
+import io.github.realtimekit.client.errors.NotFoundException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -40,6 +42,7 @@ final class ServeWorkers implements AutoCloseable {
   private final ThreadPoolExecutor pool;
   private final ScheduledExecutorService later;
   private volatile Thread resumer;
+  private volatile boolean stopping;
 
   /**
    * Starts the workers.
@@ -102,8 +105,8 @@ final class ServeWorkers implements AutoCloseable {
           room.acquire();
           submit(delivery);
         }
-      } catch (InterruptedException stopped) {
-        Thread.currentThread().interrupt();
+      } catch (InterruptedException | RejectedExecutionException stopped) {
+        // Stopping: the rest stay pending in the journal.
       }
     }, "realtimekit-serve-resume");
     resumer = t;
@@ -126,6 +129,15 @@ final class ServeWorkers implements AutoCloseable {
         summary = archiver.archive(id);
       }
       String took = Output.duration(TimeUnit.NANOSECONDS.toSeconds(nanoTime.getAsLong() - start));
+      if (stopping) {
+        // Interrupted: the delivery stays pending in the journal, its file resumable.
+        return;
+      }
+      if (summary.listFailure instanceof NotFoundException) {
+        journal.done(delivery.key(), id, false);
+        err.println(RecordingsCli.NAME + ": serve: recording " + id + " not archived: the API has no such recording");
+        return;
+      }
       if (summary.listFailure != null || summary.failed.get() > 0) {
         String why = summary.listFailure != null ? Archive.oneLine(String.valueOf(summary.listFailure.getMessage()))
             : summary.failed + " files failed";
@@ -133,8 +145,13 @@ final class ServeWorkers implements AutoCloseable {
           Duration delay = RETRY_DELAYS.get(tries);
           err.println(RecordingsCli.NAME + ": serve: recording " + id + " not archived: " + why + "; trying again in "
               + Output.duration(delay.toSeconds()));
-          later.schedule(() -> pool.execute(() -> run(delivery, tries + 1)), delay.toMillis(), TimeUnit.MILLISECONDS);
-          keepRoom = true;
+          try {
+            later.schedule(() -> pool.execute(() -> run(delivery, tries + 1)), delay.toMillis(),
+                TimeUnit.MILLISECONDS);
+            keepRoom = true;
+          } catch (RejectedExecutionException stopped) {
+            // Stopping: tried again at the next start.
+          }
         } else {
           err.println(RecordingsCli.NAME + ": serve: recording " + id + " not archived: " + why
               + "; trying again at the next start");
@@ -164,6 +181,7 @@ final class ServeWorkers implements AutoCloseable {
    * @param wait how long to wait for the threads to stop
    */
   void stop(Duration wait) {
+    stopping = true;
     Thread t = resumer;
     if (t != null) {
       t.interrupt();

@@ -182,11 +182,8 @@ final class WebhookServer implements AutoCloseable {
     }
     String key = key(delivery.getDeliveryId(), body);
     String recording = recordingToArchive(delivery);
-    if (journal.has(key)) {
-      send(exchange, 200, "{\"status\":\"duplicate\"}");
-      return;
-    }
-    if (recording != null && journal.isArchived(recording)) {
+    // A duplicate needs no room; admit answers it once its first line is on disk.
+    if (recording != null && (journal.has(key) || journal.isArchived(recording))) {
       recording = null;
     }
     if (recording != null && !workers.tryReserve()) {

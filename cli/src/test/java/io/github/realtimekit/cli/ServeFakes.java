@@ -40,6 +40,8 @@ final class ServeFakes implements AutoCloseable {
   /** Permits for the API to answer; released in bulk unless a test holds answers back. */
   final Semaphore answers = new Semaphore(1_000_000);
   final Map<String, AtomicInteger> fetches = new ConcurrentHashMap<>();
+  /** Recordings the API answers 404 for. */
+  final java.util.Set<UUID> missing = ConcurrentHashMap.newKeySet();
   final HttpClient http = HttpClient.newHttpClient();
 
   ServeFakes() throws IOException {
@@ -53,6 +55,14 @@ final class ServeFakes implements AutoCloseable {
       UUID id = UUID.fromString(m.group(1));
       fetches.computeIfAbsent(id.toString(), k -> new AtomicInteger()).incrementAndGet();
       answers.acquire();
+      if (missing.contains(id)) {
+        byte[] notFound = ("{\"success\":false,\"errors\":[{\"code\":404,\"message\":\"Recording not found\"}]}")
+            .getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(404, notFound.length);
+        exchange.getResponseBody().write(notFound);
+        return;
+      }
       String path = "/files/" + id + ".mp4";
       host.serve(path, content(id));
       byte[] body = Examples.one(id, item -> {

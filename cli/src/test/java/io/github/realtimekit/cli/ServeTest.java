@@ -148,6 +148,28 @@ class ServeTest {
   }
 
   @Test
+  void withoutAKeyToVerifyWithADeliveryIsAnswered503SoThatItComesAgain() throws Exception {
+    try (var keyHost = io.github.realtimekit.fixtures.LoopbackServer.http((request, exchange) ->
+            exchange.sendResponseHeaders(500, -1));
+        WebhookServer keyless = WebhookServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+            "/webhook", RealtimeKitWebhooks.builder().publicKeyUrl(URI.create(keyHost.url("/webhooks.json"))).build(),
+            journal, workers, err, Clock.systemUTC(), 2, 2)) {
+      URI keylessUrl = URI.create("http://127.0.0.1:" + keyless.address().getPort() + "/webhook");
+      assertEquals(503, fakes.deliver(keylessUrl, ServeFakes.meetingStarted(), "k-1").statusCode());
+    }
+    assertEquals("", journalText());
+  }
+
+  @Test
+  void aRecordingTheApiDoesNotHaveIsDoneWith() throws Exception {
+    UUID id = UUID.randomUUID();
+    fakes.missing.add(id);
+    assertEquals(200, fakes.deliver(url, ServeFakes.statusUpdate(id, "UPLOADED"), "gone-1").statusCode());
+    await(() -> journalTextQuietly().contains("\"done\":\"gone-1\""));
+    assertTrue(journalText().contains("\"archived\":false"));
+  }
+
+  @Test
   void onlyPostOnThePathAndTheHealthCheckAreServed() throws Exception {
     var get = fakes.http.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofString());
     assertEquals(405, get.statusCode());
@@ -230,27 +252,36 @@ class ServeTest {
 
   @Test
   void aBodyOverOneMebibyteIsAnswered413UnreadAndUnjournalled() throws Exception {
-    byte[] big = new byte[WebhookServer.MAX_BODY + 1];
-    java.util.Arrays.fill(big, (byte) ' ');
-    assertEquals(413, fakes.deliver(url, big, "big-1").statusCode());
+    // Declared: answered before any of it is sent.
+    assertEquals("HTTP/1.1 413", exchange("POST /webhook HTTP/1.1\r\nHost: x\r\nContent-Length: "
+        + (WebhookServer.MAX_BODY + 1) + "\r\nrtk-signature: AAAA\r\n\r\n", 0, 0));
+    // Chunked: read up to the limit and one byte more, no further.
+    assertEquals("HTTP/1.1 413", exchange("POST /webhook HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+        + "rtk-signature: AAAA\r\n\r\n", 16, 1));
+    assertEquals("", journalText());
+  }
+
+  /** Sends a request head, then as many 64 KiB chunks and a last chunk of {@code last} bytes; returns the status line. */
+  private String exchange(String head, int chunks, int last) throws IOException {
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
       OutputStream out = socket.getOutputStream();
-      out.write(("POST /webhook HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nrtk-signature: AAAA\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
+      out.write(head.getBytes(StandardCharsets.US_ASCII));
       byte[] chunk = new byte[64 * 1024];
       java.util.Arrays.fill(chunk, (byte) ' ');
-      String head = Integer.toHexString(chunk.length) + "\r\n";
-      for (int i = 0; i < 17; i++) {
-        out.write(head.getBytes(StandardCharsets.US_ASCII));
+      for (int i = 0; i < chunks; i++) {
+        out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
         out.write(chunk);
         out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
       }
+      if (chunks > 0) {
+        out.write((Integer.toHexString(last) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(chunk, 0, last);
+        out.write("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      }
       out.flush();
       InputStream in = socket.getInputStream();
-      String status = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
-      assertEquals("HTTP/1.1 413", status);
+      return new String(in.readNBytes(12), StandardCharsets.US_ASCII);
     }
-    assertEquals("", journalText());
   }
 
   private String journalTextQuietly() {
