@@ -167,12 +167,16 @@ class WebhookKeysTest {
   }
 
   @Test
-  void aKeyAnswerThatIsNotTheEnvelopeGivesNoKey() {
+  void aKeyAnswerThatIsNotTheEnvelopeOrIsARedirectGivesNoKey() {
     try (LoopbackServer server = LoopbackServer.raw(LoopbackServer.rawJson(200, "{\"success\":true,\"data\":{}}"))) {
       assertNoKey(server, Duration.ofSeconds(10), "without data.publicKey");
     }
     try (LoopbackServer server = LoopbackServer.raw(LoopbackServer.rawJson(503, "{}"))) {
       assertNoKey(server, Duration.ofSeconds(10), "answered 503");
+    }
+    try (LoopbackServer server = LoopbackServer.raw((head, out) -> LoopbackServer.write(out,
+        "HTTP/1.1 302 Found\r\nLocation: http://127.0.0.1:1/key\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"))) {
+      assertNoKey(server, Duration.ofSeconds(10), "answered 302");
     }
     try (LoopbackServer server = LoopbackServer.raw(LoopbackServer.rawJson(200, "<html>"))) {
       assertNoKey(server, Duration.ofSeconds(10), "other than JSON");
