@@ -34,12 +34,15 @@ final class ServeFakes implements AutoCloseable {
   static final KeyPair OTHER = generate();
   static final int FILE_BYTES = 64 * 1024;
   private static final Pattern ONE = Pattern.compile(".*/recordings/([0-9a-f-]{36})$");
+  private static final Pattern LIST = Pattern.compile(".*/recordings$");
 
   final FileHost host;
   final LoopbackServer api;
   /** Permits for the API to answer; released in bulk unless a test holds answers back. */
   final Semaphore answers = new Semaphore(1_000_000);
   final Map<String, AtomicInteger> fetches = new ConcurrentHashMap<>();
+  /** Recordings the list answers, in one page. */
+  final java.util.List<UUID> listed = new java.util.concurrent.CopyOnWriteArrayList<>();
   /** Recordings the API answers 404 for. */
   final java.util.Set<UUID> missing = ConcurrentHashMap.newKeySet();
   final HttpClient http = HttpClient.newHttpClient();
@@ -48,6 +51,19 @@ final class ServeFakes implements AutoCloseable {
     host = new FileHost();
     api = LoopbackServer.http((request, exchange) -> {
       Matcher m = ONE.matcher(exchange.getRequestURI().getPath());
+      if (LIST.matcher(exchange.getRequestURI().getPath()).matches() && request.line().startsWith("GET")) {
+        boolean first = MockServer.pageNo(exchange.getRequestURI().getRawQuery()) == 1;
+        java.util.List<com.fasterxml.jackson.databind.node.ObjectNode> items = new java.util.ArrayList<>();
+        for (UUID id : first ? listed : java.util.List.<UUID>of()) {
+          items.add(recording(id));
+        }
+        byte[] page = io.github.realtimekit.fixtures.SpecExamples.page(items, first ? 1 : listed.size() + 1,
+            listed.size()).toString().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, page.length);
+        exchange.getResponseBody().write(page);
+        return;
+      }
       if (!m.matches() || !request.line().startsWith("GET")) {
         exchange.sendResponseHeaders(404, -1);
         return;
@@ -63,19 +79,25 @@ final class ServeFakes implements AutoCloseable {
         exchange.getResponseBody().write(notFound);
         return;
       }
-      String path = "/files/" + id + ".mp4";
-      host.serve(path, content(id));
-      byte[] body = Examples.one(id, item -> {
-        item.put("download_url", host.url(path) + "?X-Amz-Signature=s");
-        item.putNull("audio_download_url");
-        item.put("output_file_name", "meeting.mp4");
-        item.put("file_size", FILE_BYTES);
-        item.put("status", "UPLOADED");
-      }).getBytes(StandardCharsets.UTF_8);
+      byte[] body = io.github.realtimekit.fixtures.SpecExamples.oneRecording(recording(id)).toString()
+          .getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, body.length);
       exchange.getResponseBody().write(body);
     });
+  }
+
+  /** The API's recording, UPLOADED, its file on the download host. */
+  private com.fasterxml.jackson.databind.node.ObjectNode recording(UUID id) {
+    String path = "/files/" + id + ".mp4";
+    host.serve(path, content(id));
+    com.fasterxml.jackson.databind.node.ObjectNode item = Examples.recording(id);
+    item.put("download_url", host.url(path) + "?X-Amz-Signature=s");
+    item.putNull("audio_download_url");
+    item.put("output_file_name", "meeting.mp4");
+    item.put("file_size", FILE_BYTES);
+    item.put("status", "UPLOADED");
+    return item;
   }
 
   static byte[] content(UUID id) {

@@ -68,6 +68,24 @@ class ServeProcessTest {
   }
 
   @Test
+  void catchUpArchivesWhatWasUploadedMeanwhile() throws Exception {
+    List<UUID> uploaded = List.of(UUID.randomUUID(), UUID.randomUUID());
+    fakes.listed.addAll(uploaded);
+    try (ServeProcess serve = ServeProcess.start(fakes.baseUrl(), dir, pem, "--catch-up")) {
+      serve.url();
+      while (!archived().containsAll(uploaded)) {
+        Thread.sleep(50);
+      }
+      while (serve.errLines.stream().noneMatch(l -> l.contains("catch-up:"))) {
+        Thread.sleep(50);
+      }
+      assertEquals(0, serve.terminate());
+      String summary = serve.errLines.stream().filter(l -> l.contains("catch-up:")).findFirst().orElseThrow();
+      assertTrue(summary.contains("catch-up: 2 downloaded"), summary);
+    }
+  }
+
+  @Test
   void aClientSendingAByteASecondIsCutOff() throws Exception {
     try (ServeProcess serve = ServeProcess.start(fakes.baseUrl(), dir, pem);
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), serve.url().getPort())) {
