@@ -7,6 +7,7 @@ import feign.Request;
 import feign.Retryer;
 import io.github.realtimekit.client.core.ErrorMapper;
 import io.github.realtimekit.client.core.HttpPipeline;
+import io.github.realtimekit.client.core.HttpStage;
 import io.github.realtimekit.client.core.HttpTransport;
 import io.github.realtimekit.client.core.JsonResponses;
 import io.github.realtimekit.client.core.OperationDescriptor;
@@ -71,12 +72,16 @@ final class ClientRuntime {
         .retries(b.maxRetries, b.initialBackoff, b.maxBackoff, b.maxRetryAfter)
         .retryObserver((operation, next, max, delay, failure) ->
             b.retryListener.beforeRetry(new RetryEvent(operation, next, max, delay, failure)))
-        .clock(b.sleeper, b.currentTimeMillis, b.random);
+        .clock(b.sleeper, b.currentTimeMillis, b.random)
+        .nanoClock(b.nanoTime)
+        .ownStages(b.stages.stream().<HttpStage>map(OwnStage::new).toList());
+    b.rateLimits.forEach(limit -> pipelines.rateLimit(limit.getRequests(), limit.getWindow()));
     HttpPipeline pipeline = pipelines.buildForApi(errors, transport);
     this.downloads = pipelines.buildForDownloads(errors, transport);
     this.reconciliation = new Reconciliation(b.currentTimeMillis);
     OperationIndex operations = OperationIndex.ALL;
-    JsonResponses json = new JsonResponses(mapper, b.strictResponses ? validator() : null, errors, safe);
+    JsonResponses json = new JsonResponses(mapper,
+        b.strictResponses ? validator(ClientRuntime.class.getClassLoader()) : null, errors, safe);
     this.feign = Feign.builder()
         .client(new FeignAdapter(pipeline, operations, closed::get))
         .contract(new SpecContract(operations))
@@ -99,6 +104,21 @@ final class ClientRuntime {
   /** A generated Feign interface on this pipeline; one instance per interface, shared by every view. */
   <A> A api(Class<A> type) {
     return type.cast(apis.computeIfAbsent(type, t -> feign.target(new FormArrayTarget<>(t, baseUrl))));
+  }
+
+  /**
+   * Runs one call of the generated Feign interface with a call's options: what a generated method
+   * that takes {@link RequestOptions} calls, around its call of the Feign interface. The options are
+   * checked first (a header the client sets itself is refused, naming it, and nothing is sent), then
+   * bound to the call on the calling thread; see {@link CallScope}.
+   */
+  static <T> T withOptions(OperationDescriptor operation, RequestOptions options, Supplier<T> call) {
+    return CallScope.call(operation, options, call);
+  }
+
+  /** Checks a call's options before anything is sent, for a call that binds them later (a pager's pages). */
+  static void requireOptions(OperationDescriptor operation, RequestOptions options) {
+    CallScope.call(operation, options, () -> null);
   }
 
   /** The pipeline downloads go through: the API's transport and logging, no credential. */
@@ -202,12 +222,23 @@ final class ClientRuntime {
     return query;
   }
 
-  private static Validator validator() {
-    return ValidatorHolder.VALIDATOR;
+  /**
+   * The validator of strict mode, which needs Hibernate Validator: an optional dependency, on the class
+   * path only when the application adds it.
+   */
+  static Validator validator(ClassLoader loader) {
+    try {
+      Class.forName("org.hibernate.validator.HibernateValidator", false, loader);
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw new IllegalStateException("strictResponses: Hibernate Validator is not on the class path; add "
+          + "org.hibernate.validator:hibernate-validator (9.x, the version the client's BOM names) to use "
+          + "strictResponses", e);
+    }
+    return StrictValidator.VALIDATOR;
   }
 
   /** One validator for the process: Hibernate Validator without an EL implementation. */
-  private static final class ValidatorHolder {
+  private static final class StrictValidator {
     /**
      * Hibernate Validator announces its version at INFO when it starts, which java.util.logging prints
      * on stderr of every program using the client. Unless the application set a level for that one

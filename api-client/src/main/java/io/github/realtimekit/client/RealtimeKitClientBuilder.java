@@ -3,6 +3,8 @@ package io.github.realtimekit.client;
 import io.github.realtimekit.client.core.HttpPipeline;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -30,6 +32,10 @@ public final class RealtimeKitClientBuilder {
   HttpPipeline.Sleeper sleeper = duration -> Thread.sleep(duration.toMillis());
   LongSupplier currentTimeMillis = System::currentTimeMillis;
   DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+  // Rate limits and the application's own stages.
+  List<RateLimit> rateLimits = RateLimit.cloudflareDefaults();
+  final List<ClientStage> stages = new ArrayList<>();
+  LongSupplier nanoTime = System::nanoTime;
 
   RealtimeKitClientBuilder() {
   }
@@ -223,6 +229,10 @@ public final class RealtimeKitClientBuilder {
    * caller. When on, a response that breaks the spec fails with a
    * {@link io.github.realtimekit.client.errors.ResponseValidationException}.
    *
+   * <p>Strict mode needs Hibernate Validator, an optional dependency of the client: add
+   * {@code org.hibernate.validator:hibernate-validator} to the application to use it. Without it,
+   * {@link #build()} fails with an {@link IllegalStateException} that says so.
+   *
    * @param strictResponses true to check every decoded response
    * @return this builder
    */
@@ -258,9 +268,52 @@ public final class RealtimeKitClientBuilder {
     return this;
   }
 
+  // Rate limits and the application's own stages.
+
+  /**
+   * Sets the budgets the client keeps its calls under, counted over all its threads and views; a
+   * call that would exceed one waits. Whatever they are, a {@code 429} answered to any call shuts
+   * the client for every thread until its {@code Retry-After} has passed.
+   *
+   * @param rateLimits the budgets; defaults to {@link RateLimit#cloudflareDefaults()}; an empty list
+   *     for none, when something else keeps the account's budget (a proxy, or the caller)
+   * @return this builder
+   */
+  public RealtimeKitClientBuilder rateLimits(List<RateLimit> rateLimits) {
+    Objects.requireNonNull(rateLimits, "rateLimits");
+    this.rateLimits = List.copyOf(rateLimits);
+    return this;
+  }
+
+  /**
+   * Adds a stage of the application's own to every attempt of every call to the API, after the ones
+   * added before; see {@link ClientStage} for where it runs and what it sees.
+   *
+   * @param stage the stage, safe for concurrent use
+   * @return this builder
+   */
+  public RealtimeKitClientBuilder addStage(ClientStage stage) {
+    stages.add(Objects.requireNonNull(stage, "stage"));
+    return this;
+  }
+
+  /** Replaces the monotonic clock of the rate gate, so that tests need not wait. */
+  RealtimeKitClientBuilder nanoClock(LongSupplier nanoTime) {
+    this.nanoTime = nanoTime;
+    return this;
+  }
+
+  // End of rate limits and stages.
+
   /** Replaces sleeping, the clock and the jitter, so that tests need not wait. */
   RealtimeKitClientBuilder clock(HttpPipeline.Sleeper sleeper, LongSupplier currentTimeMillis, DoubleSupplier random) {
-    this.sleeper = sleeper;
+    // The rate gate's clock moves by what is slept, so that a retry's wait opens the gate as it would.
+    java.util.concurrent.atomic.AtomicLong slept = new java.util.concurrent.atomic.AtomicLong();
+    this.nanoTime = slept::get;
+    this.sleeper = duration -> {
+      sleeper.sleep(duration);
+      slept.addAndGet(duration.toNanos());
+    };
     this.currentTimeMillis = currentTimeMillis;
     this.random = random;
     return this;
@@ -271,6 +324,8 @@ public final class RealtimeKitClientBuilder {
    *
    * @return a new client
    * @throws IllegalArgumentException if a setting is missing or invalid, naming it
+   * @throws IllegalStateException if {@link #strictResponses strict mode} is asked for without
+   *     Hibernate Validator on the class path
    */
   public RealtimeKitClient build() {
     if (apiToken == null || apiToken.isBlank()) {

@@ -184,7 +184,8 @@ final class Contenders {
     private final ObjectMapper mapper = RealtimeKitJson.newObjectMapper();
 
     Client(String baseUrl, int perPage) {
-      client = RealtimeKitClient.builder().apiToken(TOKEN).accountId(ACCOUNT).appId(APP).baseUrl(baseUrl).build();
+      // Loopback has no account budget to keep; the client's default budgets would pace the run.
+      client = RealtimeKitClient.builder().apiToken(TOKEN).accountId(ACCOUNT).appId(APP).baseUrl(baseUrl).rateLimits(java.util.List.of()).build();
       query = ListRecordingsQuery.builder()
           .endTime(END_TIME)
           .expired(EXPIRED)

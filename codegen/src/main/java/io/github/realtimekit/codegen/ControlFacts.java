@@ -51,6 +51,8 @@ final class ControlFacts {
       pathArgs.add(p.paramName);
     }
     ext.put("x-path-params-decl", String.join(", ", pathDecl));
+    ext.put("x-path-params-decl-comma", pathDecl.isEmpty() ? "" : String.join(", ", pathDecl) + ", ");
+    ext.put("x-path-args", String.join(", ", pathArgs));
     ext.put("x-path-args-comma", pathArgs.isEmpty() ? "" : String.join(", ", pathArgs) + ", ");
     String resultType = String.valueOf(ext.get("x-result-type"));
     absent(op, ext, resultType);

@@ -190,6 +190,7 @@ final class OperationFacts {
       declarations.add(op.operationIdCamelCase + "Query query");
     }
     op.vendorExtensions.put("x-caller-params", String.join(", ", declarations));
+    op.vendorExtensions.put("x-caller-params-comma", declarations.isEmpty() ? "" : String.join(", ", declarations) + ", ");
     if (op.getHasQueryParams()) {
       names.add("query");
     }

@@ -145,7 +145,8 @@ public final class ErrorMapper {
     }
     if (e instanceof HttpTimeoutException || e instanceof java.net.SocketTimeoutException) {
       return new NetworkTimeoutException(operation, "Timed out waiting for " + where + " calling " + operation
-          + " (read timeout " + readTimeout.toMillis() + " ms for the whole response)", e);
+          + " (read timeout " + (request.timeout() != null ? request.timeout() : readTimeout).toMillis()
+          + " ms for the whole response)", e);
     }
     String why = NetworkText.why(kind, ErrorText.host(request.url()), jdkText(e));
     return new NetworkException(operation, NetworkText.head(kind, ErrorText.host(request.url()), where)

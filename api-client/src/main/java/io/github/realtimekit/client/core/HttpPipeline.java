@@ -12,8 +12,9 @@ import java.util.function.LongSupplier;
 
 /**
  * Stages in order around one transport, itself a transport. The API's pipeline, outermost first:
- * retries ({@link RetryStage}), error mapping ({@link ErrorStage}), authentication ({@link AuthStage}),
- * logging ({@link LoggingStage}). A download's: redirects ({@link RedirectStage}) and logging, with
+ * retries ({@link RetryStage}), the client's rate gate ({@link ThrottleStage}), the application's own
+ * stages, error mapping ({@link ErrorStage}), authentication ({@link AuthStage}), logging
+ * ({@link LoggingStage}). A download's: redirects ({@link RedirectStage}) and logging, with
  * no credential and no retry; its errors are mapped by the downloader, through the same
  * {@link ErrorMapper}.
  *
@@ -97,6 +98,9 @@ public final class HttpPipeline implements HttpTransport {
     private LongSupplier currentTimeMillis = System::currentTimeMillis;
     private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
     private LongSupplier nanoTime = System::nanoTime;
+    private LongSupplier gateClock = System::nanoTime;
+    private final List<RateGate.Limit> rateLimits = new ArrayList<>();
+    private List<HttpStage> ownStages = List.of();
 
     private Builder() {
     }
@@ -168,6 +172,42 @@ public final class HttpPipeline implements HttpTransport {
     }
 
     /**
+     * Adds a budget the API's calls keep under: at most {@code requests} sent in any {@code window}.
+     *
+     * @param requests 1 or more
+     * @param window a positive duration
+     * @return this builder
+     */
+    public Builder rateLimit(int requests, Duration window) {
+      rateLimits.add(new RateGate.Limit(requests, Objects.requireNonNull(window, "window")));
+      return this;
+    }
+
+    /**
+     * Replaces the monotonic clock of the rate gate, so that tests need not wait; its waits are slept
+     * with the sleeper of {@link #clock}.
+     *
+     * @param nanoTime nanoseconds from any origin, such as {@code System::nanoTime}
+     * @return this builder
+     */
+    public Builder nanoClock(LongSupplier nanoTime) {
+      this.gateClock = Objects.requireNonNull(nanoTime, "nanoTime");
+      return this;
+    }
+
+    /**
+     * Sets the application's own stages, run in this order on every attempt, between the rate gate
+     * and error mapping.
+     *
+     * @param stages the stages
+     * @return this builder
+     */
+    public Builder ownStages(List<HttpStage> stages) {
+      this.ownStages = List.copyOf(stages);
+      return this;
+    }
+
+    /**
      * Returns the {@code User-Agent} set here.
      *
      * @return the header's value
@@ -177,7 +217,8 @@ public final class HttpPipeline implements HttpTransport {
     }
 
     /**
-     * Builds the pipeline of the API's calls: retries, error mapping, authentication, logging.
+     * Builds the pipeline of the API's calls: retries, the rate gate, the application's stages, error
+     * mapping, authentication, logging. Each pipeline built has a gate of its own.
      *
      * @param errors the client's error mapper
      * @param transport the transport at the end
@@ -185,8 +226,10 @@ public final class HttpPipeline implements HttpTransport {
      */
     public HttpPipeline buildForApi(ErrorMapper errors, HttpTransport transport) {
       SafeText safe = new SafeText(apiToken);
-      List<HttpStage> stages = new ArrayList<>(4);
+      List<HttpStage> stages = new ArrayList<>(5 + ownStages.size());
       stages.add(new RetryStage(retryPolicy, retryObserver, sleeper, currentTimeMillis, random));
+      stages.add(new ThrottleStage(new RateGate(rateLimits, gateClock, sleeper), retryPolicy, currentTimeMillis));
+      stages.addAll(ownStages);
       stages.add(new ErrorStage(errors));
       stages.add(new AuthStage(apiToken, userAgent));
       if (log) {

@@ -31,11 +31,14 @@ public final class HttpRequest {
   private final byte @Nullable [] body;
   private final @Nullable Duration idleTimeout;
   private final boolean secretQuery;
+  private final @Nullable Duration timeout;
+  private final int maxRetries;
+  private int attempt = 1;
   private @Nullable Map<String, List<String>> failedResponseHeaders;
 
   private HttpRequest(OperationDescriptor operation, String method, String url,
       Map<String, ? extends Collection<String>> headers, byte @Nullable [] body, @Nullable Duration idleTimeout,
-      boolean secretQuery) {
+      boolean secretQuery, @Nullable Duration timeout, int maxRetries) {
     this.operation = Objects.requireNonNull(operation, "operation");
     this.method = Objects.requireNonNull(method, "method");
     this.url = Objects.requireNonNull(url, "url");
@@ -43,6 +46,8 @@ public final class HttpRequest {
     this.body = body;
     this.idleTimeout = idleTimeout;
     this.secretQuery = secretQuery;
+    this.timeout = timeout;
+    this.maxRetries = maxRetries;
   }
 
   /**
@@ -57,7 +62,25 @@ public final class HttpRequest {
    */
   public static HttpRequest of(OperationDescriptor operation, String method, String url,
       Map<String, ? extends Collection<String>> headers, byte @Nullable [] body) {
-    return new HttpRequest(operation, method, url, headers, body, null, false);
+    return new HttpRequest(operation, method, url, headers, body, null, false, null, -1);
+  }
+
+  /**
+   * A request whose response is read whole, with settings of its own call.
+   *
+   * @param operation the operation the request serves
+   * @param method the HTTP method, upper case
+   * @param url the absolute URL, encoded
+   * @param headers the headers, copied here once
+   * @param body the body, or null for none
+   * @param timeout the deadline of each attempt's whole response, or null for the client's
+   * @param maxRetries the retries after a failed attempt, or -1 for the client's
+   * @return the request
+   */
+  public static HttpRequest of(OperationDescriptor operation, String method, String url,
+      Map<String, ? extends Collection<String>> headers, byte @Nullable [] body, @Nullable Duration timeout,
+      int maxRetries) {
+    return new HttpRequest(operation, method, url, headers, body, null, false, timeout, maxRetries);
   }
 
   /**
@@ -74,7 +97,7 @@ public final class HttpRequest {
   public static HttpRequest streamed(OperationDescriptor operation, String url,
       Map<String, ? extends Collection<String>> headers, Duration idleTimeout) {
     return new HttpRequest(operation, "GET", url, headers, null, Objects.requireNonNull(idleTimeout, "idleTimeout"),
-        true);
+        true, null, -1);
   }
 
   /**
@@ -148,6 +171,37 @@ public final class HttpRequest {
    */
   public @Nullable Duration idleTimeout() {
     return idleTimeout;
+  }
+
+  /**
+   * Returns this call's own deadline for each attempt's whole response.
+   *
+   * @return the deadline, or null for the client's
+   */
+  public @Nullable Duration timeout() {
+    return timeout;
+  }
+
+  /**
+   * Returns this call's own number of retries.
+   *
+   * @return 0 or more, or -1 for the client's
+   */
+  public int maxRetries() {
+    return maxRetries;
+  }
+
+  /**
+   * Returns the number of the attempt under way.
+   *
+   * @return 1 for the first, 2 for the first retry
+   */
+  public int attempt() {
+    return attempt;
+  }
+
+  void attempt(int number) {
+    this.attempt = number;
   }
 
   /**

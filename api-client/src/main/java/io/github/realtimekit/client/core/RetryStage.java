@@ -38,9 +38,11 @@ final class RetryStage implements HttpStage {
   @Override
   public HttpResponse send(HttpRequest request, HttpTransport next) throws IOException {
     List<RealtimeKitException> earlier = new ArrayList<>();
+    RetryPolicy policy = request.maxRetries() < 0 ? this.policy : this.policy.withMaxRetries(request.maxRetries());
     for (int attempts = 1; ; attempts++) {
       RealtimeKitException failure;
       request.failedWith(null);
+      request.attempt(attempts);
       try {
         return next.send(request);
       } catch (RealtimeKitException e) {

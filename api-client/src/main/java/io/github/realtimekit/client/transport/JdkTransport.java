@@ -86,7 +86,8 @@ public final class JdkTransport implements HttpTransport {
 
   @Override
   public HttpResponse send(HttpRequest request) throws IOException {
-    Duration timeout = request.isStreamed() ? request.idleTimeout() : readTimeout;
+    Duration timeout = request.isStreamed() ? request.idleTimeout()
+        : request.timeout() != null ? request.timeout() : readTimeout;
     URI uri = URI.create(request.url());
     byte[] body = request.body();
     java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(uri)
