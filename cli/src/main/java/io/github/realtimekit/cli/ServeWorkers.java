@@ -159,7 +159,7 @@ final class ServeWorkers implements AutoCloseable {
         return;
       }
       journal.done(delivery.key(), id, true);
-      err.println(RecordingsCli.NAME + ": serve: recording " + id + ": " + summary.downloaded + " files downloaded ("
+      err.println(RecordingsCli.NAME + ": serve: recording " + id + ": " + summary.downloaded + " downloaded ("
           + Output.size(summary.downloadedBytes.get()) + "), " + summary.alreadyArchived + " already archived"
           + (summary.withoutUrl.get() > 0 ? ", no download URL" : "") + ", in " + took);
     } catch (InterruptedException stopped) {

@@ -198,7 +198,7 @@ class ServeTest {
     assertEquals(200, other.statusCode());
     await(() -> journalTextQuietly().contains("\"delivery\":\"delivery-2\""));
     assertEquals(downloads, fakes.host.requests().size(), "never downloaded again");
-    assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("recording " + id + ": 1 files downloaded"),
+    assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("recording " + id + ": 1 downloaded"),
         errBytes.toString(StandardCharsets.UTF_8));
   }
 
