@@ -86,6 +86,39 @@ class ServeProcessTest {
   }
 
   @Test
+  void connectionsPastTheCapAreClosedAtOnce() throws Exception {
+    List<Socket> held = new java.util.ArrayList<>();
+    try (ServeProcess serve = ServeProcess.start(fakes.baseUrl(), dir, pem)) {
+      int port = serve.url().getPort();
+      for (int i = 0; i < 256; i++) {
+        held.add(new Socket(InetAddress.getLoopbackAddress(), port));
+      }
+      try (Socket over = new Socket(InetAddress.getLoopbackAddress(), port)) {
+        over.setSoTimeout(5000);
+        int read;
+        try {
+          read = over.getInputStream().read();
+        } catch (SocketException reset) {
+          read = -1;
+        }
+        assertEquals(-1, read, "the connection past the cap is closed");
+      }
+      Socket first = held.get(0);
+      first.setSoTimeout(100);
+      try {
+        first.getInputStream().read();
+        throw new AssertionError("a connection within the cap was closed");
+      } catch (java.net.SocketTimeoutException stillOpen) {
+        // As it should be.
+      }
+    } finally {
+      for (Socket s : held) {
+        s.close();
+      }
+    }
+  }
+
+  @Test
   void aClientSendingAByteASecondIsCutOff() throws Exception {
     try (ServeProcess serve = ServeProcess.start(fakes.baseUrl(), dir, pem);
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), serve.url().getPort())) {
