@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  * once the delivery is journalled and flushed to disk ({@link DeliveryJournal}). Only a
  * {@code recording.statusUpdate} with status UPLOADED asks for work; every other event is journalled
  * (to tell its redelivery) and answered 200. A refused delivery is logged in one line, without its
- * body or signature, and changes nothing on disk.
+ * body or signature, at most ten lines a second ({@link RefusalLog}), and changes nothing on disk.
  *
  * <p>Bounds, against a hostile network: at most {@code threads} exchanges at once and
  * {@code waiting} more queued (beyond that the connection is closed); and, set as system properties
@@ -65,7 +65,7 @@ final class WebhookServer implements AutoCloseable {
   private final RealtimeKitWebhooks webhooks;
   private final DeliveryJournal journal;
   private final ServeWorkers workers;
-  private final PrintStream err;
+  private final RefusalLog refusals;
   private final Clock clock;
 
   private WebhookServer(InetSocketAddress listen, String path, RealtimeKitWebhooks webhooks, DeliveryJournal journal,
@@ -74,7 +74,7 @@ final class WebhookServer implements AutoCloseable {
     this.webhooks = webhooks;
     this.journal = journal;
     this.workers = workers;
-    this.err = err;
+    this.refusals = new RefusalLog(err, System::nanoTime);
     this.clock = clock;
     this.server = HttpServer.create(listen, 128);
     this.exchanges = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(waiting),
@@ -251,8 +251,7 @@ final class WebhookServer implements AutoCloseable {
 
   /** Answers a refusal, and logs it in one line: who, what, why; never the body or the signature. */
   private void refuse(HttpExchange exchange, int status, String why) throws IOException {
-    err.println(RecordingsCli.NAME + ": serve: " + status + " to " + exchange.getRemoteAddress().getAddress()
-        .getHostAddress() + ": " + why);
+    refusals.refused(status + " to " + exchange.getRemoteAddress().getAddress().getHostAddress() + ": " + why);
     if (status == 413) {
       exchange.getResponseHeaders().set("Connection", "close");
     }
