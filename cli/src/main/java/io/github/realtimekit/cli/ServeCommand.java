@@ -37,6 +37,9 @@ final class ServeCommand implements Callable<Integer> {
   static final String SUMMARY = "Receive RealtimeKit's signed webhook deliveries and archive each recording into DIR "
       + "as soon as it is UPLOADED, as archive does.";
 
+  /** Exchanges served at once: each holds at most two bodies of up to 1 MiB. */
+  static final int EXCHANGE_THREADS = 8;
+
   @ParentCommand
   RecordingsCli cli;
 
@@ -140,7 +143,7 @@ final class ServeCommand implements Callable<Integer> {
   private WebhookServer startServer(InetSocketAddress address, RealtimeKitWebhooks webhooks, DeliveryJournal journal,
       ServeWorkers pool) {
     try {
-      return WebhookServer.start(address, path, webhooks, journal, pool, cli.err(), Clock.systemUTC(), 16, 64);
+      return WebhookServer.start(address, path, webhooks, journal, pool, cli.err(), Clock.systemUTC(), EXCHANGE_THREADS, 64);
     } catch (IOException e) {
       throw new Failure(ExitCode.FAILURE, "--listen: cannot listen on " + listen + ": " + e.getMessage(), e);
     }

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -234,17 +235,28 @@ final class WebhookServer implements AutoCloseable {
     }
   }
 
-  /** The body when within the limit; null, having read no more than the limit, when over it. */
+  /**
+   * The body when within the limit; null, having read no more than the limit, when over it. A body of
+   * a declared length is read into an array of that length; one without (chunked) in pieces, then
+   * copied into one: at most two bodies' worth of memory per exchange thread, however many come.
+   */
   private static byte[] readBody(HttpExchange exchange) throws IOException {
     String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-    try {
-      if (declared != null && Long.parseLong(declared.trim()) > MAX_BODY) {
+    InputStream in = exchange.getRequestBody();
+    if (declared != null) {
+      long length;
+      try {
+        length = Long.parseLong(declared.trim());
+      } catch (NumberFormatException overLongsRange) {
         return null;
       }
-    } catch (NumberFormatException overLongsRange) {
-      return null;
+      if (length < 0 || length > MAX_BODY) {
+        return null;
+      }
+      byte[] body = new byte[(int) length];
+      int read = in.readNBytes(body, 0, body.length);
+      return read == body.length ? body : Arrays.copyOf(body, read);
     }
-    InputStream in = exchange.getRequestBody();
     byte[] body = in.readNBytes(MAX_BODY + 1);
     return body.length > MAX_BODY ? null : body;
   }

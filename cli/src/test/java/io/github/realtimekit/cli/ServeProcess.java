@@ -50,8 +50,14 @@ final class ServeProcess implements AutoCloseable {
 
   /** Starts {@code serve --dir DIR --listen 127.0.0.1:0 --public-key PEM} against an API, with more arguments. */
   static ServeProcess start(String apiBaseUrl, Path dir, Path pem, String... more) throws IOException {
+    return startWithHeap("256m", apiBaseUrl, dir, pem, more);
+  }
+
+  /** As {@link #start}, in a heap of this size ({@code -Xmx}). */
+  static ServeProcess startWithHeap(String heap, String apiBaseUrl, Path dir, Path pem, String... more)
+      throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-cp", System.getProperty("java.class.path"), RecordingsCli.class.getName(),
+        "-Xmx" + heap, "-cp", System.getProperty("java.class.path"), RecordingsCli.class.getName(),
         "serve", "--dir", dir.toString(), "--listen", "127.0.0.1:0", "--public-key", pem.toString(),
         "--base-url", apiBaseUrl, "--token", Cli.TOKEN, "--account", Cli.ACCOUNT, "--app", Cli.APP,
         "--max-retries", "0"));

@@ -119,6 +119,44 @@ class ServeProcessTest {
   }
 
   @Test
+  void aFloodOfOneMebibyteBodiesFitsInA48MebibyteHeap() throws Exception {
+    byte[] body = new byte[WebhookServer.MAX_BODY];
+    java.util.Arrays.fill(body, (byte) ' ');
+    ExecutorService flood = Executors.newFixedThreadPool(32);
+    try (ServeProcess serve = ServeProcess.startWithHeap("48m", fakes.baseUrl(), dir, pem)) {
+      URI url = serve.url();
+      List<java.util.concurrent.Future<?>> senders = new java.util.ArrayList<>();
+      for (int t = 0; t < 32; t++) {
+        boolean chunked = t % 2 == 0;
+        senders.add(flood.submit(() -> {
+          for (int i = 0; i < 15; i++) {
+            var publisher = chunked
+                ? java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))
+                : java.net.http.HttpRequest.BodyPublishers.ofByteArray(body);
+            try {
+              fakes.http.send(java.net.http.HttpRequest.newBuilder(url).POST(publisher)
+                  .header("rtk-signature", "AAAA").build(), HttpResponse.BodyHandlers.discarding());
+            } catch (IOException refusedWhileBusy) {
+              // Every thread and queue place taken: the connection is closed.
+            }
+          }
+          return null;
+        }));
+      }
+      for (var s : senders) {
+        s.get();
+      }
+      assertEquals(200, fakes.http.send(java.net.http.HttpRequest.newBuilder(url.resolve("/healthz")).build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode());
+      assertEquals(0, serve.terminate());
+      assertTrue(serve.errLines.stream().noneMatch(l -> l.contains("OutOfMemoryError")), String.join("\n",
+          serve.errLines));
+    } finally {
+      flood.shutdownNow();
+    }
+  }
+
+  @Test
   void aClientSendingAByteASecondIsCutOff() throws Exception {
     try (ServeProcess serve = ServeProcess.start(fakes.baseUrl(), dir, pem);
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), serve.url().getPort())) {
