@@ -45,6 +45,32 @@ final class CallScope {
     }
   }
 
+  /** The attempt number of an asynchronous call's attempt running on this thread; 0 for none. */
+  private static final ThreadLocal<int[]> SCHEDULED = ThreadLocal.withInitial(() -> new int[1]);
+
+  /**
+   * Runs one attempt of an asynchronous call: the next request this thread sends is that attempt, and
+   * the pipeline throws {@link io.github.realtimekit.client.core.RetryScheduled} where it would wait.
+   */
+  static <T> T scheduledAttempt(int attempt, Supplier<T> call) {
+    int[] slot = SCHEDULED.get();
+    int outer = slot[0];
+    slot[0] = attempt;
+    try {
+      return call.get();
+    } finally {
+      slot[0] = outer;
+    }
+  }
+
+  /** Takes the attempt number bound to this thread's next request, leaving none; 0 when there is none. */
+  static int takeScheduledAttempt() {
+    int[] slot = SCHEDULED.get();
+    int attempt = slot[0];
+    slot[0] = 0;
+    return attempt;
+  }
+
   /** Takes the options bound to this thread's call, leaving none; null when there are none. */
   static @Nullable RequestOptions take() {
     RequestOptions options = CURRENT.get();

@@ -57,14 +57,17 @@ final class ClientRuntime {
   private final HttpPipeline downloads;
   private final Set<Closeable> open = ConcurrentHashMap.newKeySet();
   private final Reconciliation reconciliation;
+  private final AsyncCalls asyncCalls;
 
   ClientRuntime(RealtimeKitClientBuilder b) {
     this.baseUrl = b.baseUrl;
     this.userAgent = b.userAgent;
     ObjectMapper mapper = RealtimeKitJson.newObjectMapper();
     SafeText safe = new SafeText(b.apiToken);
-    HttpClient http = b.httpClient != null ? b.httpClient : JdkTransport.sharedHttpClient(b.connectTimeout, b.baseUrl);
-    HttpTransport transport = new JdkTransport(http, b.maxResponseBytes, b.readTimeout);
+    HttpClient http = b.httpClient != null ? b.httpClient : JdkTransport.sharedHttpClient(b.connectTimeout, b.baseUrl,
+        b.proxy, b.sslContext);
+    HttpTransport transport = new JdkTransport(http, b.maxResponseBytes, b.readTimeout,
+        b.proxyCredentials == null ? null : b.proxyCredentials.header());
     this.errors = new ErrorMapper(mapper, safe, b.connectTimeout, b.readTimeout);
     HttpPipeline.Builder pipelines = HttpPipeline.builder()
         .credentials(b.apiToken, b.userAgent)
@@ -79,6 +82,7 @@ final class ClientRuntime {
     HttpPipeline pipeline = pipelines.buildForApi(errors, transport);
     this.downloads = pipelines.buildForDownloads(errors, transport);
     this.reconciliation = new Reconciliation(b.currentTimeMillis);
+    this.asyncCalls = new AsyncCalls(b.asyncExecutor);
     OperationIndex operations = OperationIndex.ALL;
     JsonResponses json = new JsonResponses(mapper,
         b.strictResponses ? validator(ClientRuntime.class.getClassLoader()) : null, errors, safe);
@@ -129,6 +133,11 @@ final class ClientRuntime {
   /** The one error mapper of this configuration. */
   ErrorMapper errors() {
     return errors;
+  }
+
+  /** The asynchronous calls of every view's {@code async()}: the executor and the scheduled waits. */
+  AsyncCalls asyncCalls() {
+    return asyncCalls;
   }
 
   /** Calls that may change state, made at most once, with their lost answers reconciled. */

@@ -49,9 +49,14 @@ final class FeignAdapter implements Client {
         ? operations.forMethod("request")
         : operations.forMethod(request.requestTemplate().methodMetadata().method().getName());
     RequestOptions callOptions = CallScope.take();
-    HttpResponse response = pipeline.send(callOptions == null
+    HttpRequest sent = callOptions == null
         ? HttpRequest.of(operation, request.httpMethod().name(), request.url(), request.headers(), request.body())
-        : withOptions(operation, request, callOptions));
+        : withOptions(operation, request, callOptions);
+    int scheduled = CallScope.takeScheduledAttempt();
+    if (scheduled > 0) {
+      sent.scheduledAttempt(scheduled);
+    }
+    HttpResponse response = pipeline.send(sent);
     // Feign needs no headers: the decoder reads them from the pipeline's response, not copied again.
     return Response.builder()
         .status(response.status())

@@ -42,6 +42,11 @@ public final class BodyInput {
    * @throws Failure {@link ExitCode#USAGE} when the file cannot be read or the JSON does not fit the model
    */
   <T> T read(Class<T> type, Map<String, Object> fields, InputStream in) {
+    return read(type, fields, Map.of(), in);
+  }
+
+  /** As {@link #read(Class, Map, InputStream)}, naming a missing required field by its option. */
+  <T> T read(Class<T> type, Map<String, Object> fields, Map<String, String> options, InputStream in) {
     ObjectMapper mapper = RealtimeKitJson.newObjectMapper();
     ObjectNode body = source == null ? mapper.createObjectNode() : parse(mapper, bytes(in));
     for (Map.Entry<String, Object> field : fields.entrySet()) {
@@ -52,6 +57,13 @@ public final class BodyInput {
     try {
       return mapper.treeToValue(body, type);
     } catch (JsonProcessingException | IllegalArgumentException e) {
+      String message = e.getMessage() == null ? "" : e.getMessage();
+      for (Map.Entry<String, String> option : options.entrySet()) {
+        if (!body.has(option.getKey()) && message.contains("." + option.getKey() + " is required")) {
+          throw new Failure(ExitCode.USAGE, option.getValue() + " is required (the body's " + option.getKey()
+              + (source == null ? ")" : "; not in --body either)") + "; nothing was sent", e);
+        }
+      }
       throw new Failure(ExitCode.USAGE, "--body: the request body does not fit " + type.getSimpleName() + ": "
           + firstLine(e instanceof JsonProcessingException ? ((JsonProcessingException) e).getOriginalMessage()
               : e.getMessage()) + "; nothing was sent", e);
@@ -109,6 +121,7 @@ public final class BodyInput {
     private final Class<T> type;
     private final InputStream in;
     private final Map<String, Object> fields = new LinkedHashMap<>();
+    private final Map<String, String> options = new LinkedHashMap<>();
 
     Body(BodyInput input, Class<T> type, InputStream in) {
       this.input = input;
@@ -129,12 +142,25 @@ public final class BodyInput {
     }
 
     /**
+     * Sets a top-level field from its option, named in the message when a required field is missing.
+     *
+     * @param jsonName the field's name in the JSON, such as {@code meeting_id}
+     * @param option the option that sets it, such as {@code --meeting}
+     * @param value the option's value; null when the option was not given
+     * @return this body
+     */
+    public Body<T> with(String jsonName, String option, Object value) {
+      options.put(jsonName, option);
+      return with(jsonName, value);
+    }
+
+    /**
      * Reads {@code --body} and lays the fields over it.
      *
      * @return the body, as the operation's model
      */
     public T build() {
-      return input.read(type, fields, in);
+      return input.read(type, fields, options, in);
     }
   }
 }

@@ -42,6 +42,7 @@ final class Commands {
     summaries.put("get", GetCommand.SUMMARY);
     summaries.put("download", DownloadCommand.SUMMARY);
     summaries.put("archive", ArchiveCommand.SUMMARY);
+    summaries.put("mock", MockCommand.SUMMARY);
     summaries.put("serve", ServeCommand.SUMMARY);
     summaries.put(HELP, "Display help information about the specified command.");
     return withOperations(new Commands(summaries, Commands::handWritten));
@@ -80,6 +81,8 @@ final class Commands {
         return new DownloadCommand();
       case "archive":
         return new ArchiveCommand();
+      case "mock":
+        return new MockCommand();
       case "serve":
         return new ServeCommand();
       case HELP:

@@ -23,6 +23,14 @@ public final class ExitCode {
    */
   public static final int CANNOT_WRITE = 6;
 
+  /** {@code active}: the meeting has no active recording; the message is on stderr. */
+  public static final int NONE = 7;
+  /**
+   * A start's answer was lost and could not be reconciled: the recording may or may not have started;
+   * the message says what to run to find out.
+   */
+  public static final int OUTCOME_UNKNOWN = 8;
+
   private ExitCode() {
   }
 }

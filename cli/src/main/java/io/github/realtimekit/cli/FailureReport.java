@@ -1,8 +1,10 @@
 package io.github.realtimekit.cli;
 
+import io.github.realtimekit.cli.generated.OperationCommands;
 import io.github.realtimekit.client.core.ControlChars;
 import io.github.realtimekit.client.errors.InvalidArgumentException;
 import io.github.realtimekit.client.errors.NetworkException;
+import io.github.realtimekit.client.errors.OutcomeUnknownException;
 import io.github.realtimekit.client.errors.PagingException;
 import io.github.realtimekit.client.errors.ResponseDecodingException;
 import io.github.realtimekit.client.errors.ResponseTooLargeException;
@@ -10,7 +12,9 @@ import io.github.realtimekit.client.errors.ServiceException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -25,6 +29,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * {@code --verbose} the stack trace follows.
  */
 final class FailureReport {
+
+  private static final Pattern SAFE_WORD = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
 
   private final PrintStream err;
   private final BooleanSupplier verbose;
@@ -59,6 +65,11 @@ final class FailureReport {
           .map(v -> ArgumentNames.of(commandLine.getCommandSpec(), v.getParameter()) + " " + v.getRule() + " (was "
               + v.getValue() + ")")
           .collect(Collectors.joining("; ")) + " (nothing was sent)";
+    } else if (e instanceof OutcomeUnknownException) {
+      OutcomeUnknownException unknown = (OutcomeUnknownException) e;
+      code = ExitCode.OUTCOME_UNKNOWN;
+      String check = commandLine(unknown.getCheckOperation().getName(), unknown.getCheckArguments());
+      message = e.getMessage() + (check == null ? "" : "; to find out, run: " + check);
     } else if (e instanceof ServiceException) {
       code = ExitCode.API_ERROR;
       message = e.getMessage();
@@ -95,6 +106,27 @@ final class FailureReport {
       }
     }
     return violation;
+  }
+
+  /**
+   * Returns what a user runs to call an operation with these arguments, such as
+   * {@code realtimekit-recordings active --meeting 97440c6a-...}: the command generated for the
+   * operation, its options and arguments, each word quoted for a POSIX shell when it needs it.
+   *
+   * @param operation the operation's Java name ({@code OperationDescriptor.getName()})
+   * @param arguments the values by the spec's parameter names
+   * @return the command line, or null when the tool has no command for it or an argument is missing
+   */
+  static String commandLine(String operation, Map<String, String> arguments) {
+    List<String> words = OperationCommands.commandLine(operation, arguments);
+    if (words == null) {
+      return null;
+    }
+    StringBuilder line = new StringBuilder(RecordingsCli.NAME);
+    for (String word : words) {
+      line.append(' ').append(SAFE_WORD.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'");
+    }
+    return line.toString();
   }
 
   private static String oneLine(String message) {

@@ -36,7 +36,8 @@ final class MockRoutes {
   }
 
   /** One operation: its documented answer and how to adapt it to a request. */
-  private record Route(Operation operation, Documented documented, boolean paged, List<String> uuidParams) {
+  private record Route(Operation operation, Documented documented, boolean paged, List<String> uuidParams,
+      JsonNode rule) {
   }
 
   /** A path template: its segments (null where a parameter stands), the parameters, its operations. */
@@ -54,12 +55,16 @@ final class MockRoutes {
     return Integer.compare(a.literals.size(), b.literals.size());
   };
 
+  private final JsonNode spec;
   private final List<Template> templates;
   private final Consumer<ObjectNode> rewrite;
+  private final MockLifecycle lifecycle;
 
-  private MockRoutes(List<Template> templates, Consumer<ObjectNode> rewrite) {
+  private MockRoutes(JsonNode spec, List<Template> templates, Consumer<ObjectNode> rewrite, MockLifecycle lifecycle) {
+    this.spec = spec;
     this.templates = templates;
     this.rewrite = rewrite;
+    this.lifecycle = lifecycle;
   }
 
   /**
@@ -68,9 +73,10 @@ final class MockRoutes {
    * @param spec the spec
    * @param rewrite changes each object of a success answer's {@code data} (the object, or each item of
    *     the array) after the path parameters are echoed
+   * @param lifecycle plays the operations' {@code x-realtimekit-mock} rules
    * @return the routes
    */
-  static MockRoutes of(JsonNode spec, Consumer<ObjectNode> rewrite) {
+  static MockRoutes of(JsonNode spec, Consumer<ObjectNode> rewrite, MockLifecycle lifecycle) {
     Map<String, Template> byPath = new LinkedHashMap<>();
     for (Operation operation : SpecOperations.operations(spec)) {
       Template template = byPath.computeIfAbsent(operation.path(), MockRoutes::template);
@@ -79,11 +85,12 @@ final class MockRoutes {
           .filter(p -> SpecOperations.resolve(spec, p.path("schema")).path("format").asText().equals("uuid"))
           .map(p -> p.path("name").asText()).toList();
       template.routes.put(operation.method(),
-          new Route(operation, documented, paged(operation, documented), uuids));
+          new Route(operation, documented, paged(operation, documented), uuids,
+              operation.node().path("x-realtimekit-mock").isObject() ? operation.node().get("x-realtimekit-mock") : null));
     }
     List<Template> templates = new ArrayList<>(byPath.values());
     templates.sort(MOST_SPECIFIC_FIRST);
-    return new MockRoutes(List.copyOf(templates), rewrite);
+    return new MockRoutes(spec, List.copyOf(templates), rewrite, lifecycle);
   }
 
   private static Template template(String path) {
@@ -110,9 +117,11 @@ final class MockRoutes {
    * @param method the request's method
    * @param rawPath the request's path, as sent (percent-encoded)
    * @param rawQuery the request's query, as sent, or null
-   * @return the answer: the operation's example, or a 404 or 405 in RealtimeKit's error envelope
+   * @param body the request's body, empty for none
+   * @return the answer: the operation's example, played by its rule if it has one, or a 400, 404, 405
+   *     or 409 in RealtimeKit's error envelope
    */
-  Answer answer(String method, String rawPath, String rawQuery) {
+  Answer answer(String method, String rawPath, String rawQuery, byte[] body) {
     if (!rawPath.startsWith(MockServer.BASE_PATH + "/")) {
       return notFound(method, rawPath);
     }
@@ -133,7 +142,7 @@ final class MockRoutes {
         return new Answer(405, error(405, "Method " + method + " not allowed on " + rawPath),
             String.join(", ", template.routes.keySet()));
       }
-      return answer(template, route, params, rawQuery);
+      return answer(template, route, params, rawQuery, body);
     }
     return notFound(method, rawPath);
   }
@@ -155,11 +164,15 @@ final class MockRoutes {
     return params;
   }
 
-  private Answer answer(Template template, Route route, Map<String, String> params, String rawQuery) {
+  private Answer answer(Template template, Route route, Map<String, String> params, String rawQuery, byte[] request) {
     for (Map.Entry<String, String> param : params.entrySet()) {
       if (route.uuidParams.contains(param.getKey()) && !isUuid(param.getValue())) {
         return new Answer(404, error(404, noun(param.getKey()) + " not found"), null);
       }
+    }
+    MockBodies.Checked checked = MockBodies.check(spec, route.operation.node(), request);
+    if (checked.problem() != null) {
+      return new Answer(400, error(400, checked.problem()), null);
     }
     if (route.documented == null || route.documented.body() == null) {
       return route.documented != null && route.documented.status() == 204
@@ -167,6 +180,12 @@ final class MockRoutes {
           : new Answer(501, error(501, "The spec documents no example for " + route.operation), null);
     }
     JsonNode body = route.documented.body().deepCopy();
+    if (route.rule != null) {
+      Answer played = lifecycle.play(route.rule, route.operation.node(), params, rawQuery, checked.body(), body);
+      if (played != null) {
+        return played;
+      }
+    }
     if (route.paged) {
       page((ObjectNode) body, MockServer.pageNo(rawQuery));
     }
@@ -237,7 +256,7 @@ final class MockRoutes {
   }
 
   /** {@code recording_id} → {@code Recording}. */
-  private static String noun(String name) {
+  static String noun(String name) {
     String words = (name.endsWith("_id") ? name.substring(0, name.length() - 3) : name).replace('_', ' ');
     return words.isEmpty() ? name : words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
   }

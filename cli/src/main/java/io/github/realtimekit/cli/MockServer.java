@@ -21,14 +21,15 @@ import java.util.regex.Pattern;
 /**
  * An in-process stand-in for the RealtimeKit API on {@code 127.0.0.1}, answering every operation of a
  * spec (by default the one on the class path, {@link SpecExamples}) with the example it documents, so
- * the tool works without an account. No operation is known here by name: the routes are built from
- * the spec ({@link MockRoutes}).
+ * the tool works without an account; an operation with an {@code x-realtimekit-mock} rule is played on
+ * the recordings the mock keeps instead ({@link MockLifecycle}, {@link MockState}). No operation is
+ * known here by name: the routes and the rules come from the spec ({@link MockRoutes}).
  *
  * <ul>
  *   <li>A request is matched against each operation's path template under {@value #BASE_PATH}, each
  *       {@code {param}} standing for one non-empty segment; a template with a literal segment wins
- *       over one with a parameter in its place, whatever the method; a request body (of a POST or a
- *       PUT) is read within the limit below and otherwise not looked at. The answer is the operation's {@code 200} response
+ *       over one with a parameter in its place, whatever the method; a request body is read within the
+ *       limit below and checked against the operation's schema: 400 when it breaks it ({@link MockBodies}). The answer is the operation's {@code 200} response
  *       (else its first {@code 2xx} one) with the first example of its {@code application/json}
  *       content; with no example, a {@code 204} success answers 204 and any other 501. A path parameter
  *       whose schema has {@code format: uuid} and a value that is no UUID answers 404
@@ -99,17 +100,20 @@ final class MockServer implements AutoCloseable {
   private final MockRoutes routes;
   private final Limits limits;
 
-  private MockServer(JsonNode spec, Limits limits) throws IOException {
+  private MockServer(JsonNode spec, Limits limits, MockState.Config config, InetSocketAddress address)
+      throws IOException {
     this.limits = limits;
-    this.routes = MockRoutes.of(spec, this::rewriteDownloads);
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    MockLifecycle lifecycle = new MockLifecycle(spec, new MockState(config), id -> root() + "/mock-downloads/" + id + "/video");
+    this.routes = MockRoutes.of(spec, this::rewriteDownloads, lifecycle);
+    this.server = HttpServer.create(address, 0);
     this.exchanges = new MockExchanges(limits.maxExchanges(), limits.exchangeTime());
     server.setExecutor(exchanges);
     server.createContext("/", this::handle);
   }
 
   /**
-   * Starts a server for the spec on the class path, on a free port of the loopback address.
+   * Starts a server for the spec on the class path, on a free port of the loopback address, its
+   * recordings in memory on the system clock.
    *
    * @return the running server; close it to stop it
    * @throws IOException if no port can be bound
@@ -119,7 +123,8 @@ final class MockServer implements AutoCloseable {
   }
 
   /**
-   * Starts a server for a spec, on a free port of the loopback address.
+   * Starts a server for a spec, on a free port of the loopback address, its recordings in memory on
+   * the system clock.
    *
    * @param spec the spec whose operations it answers
    * @param limits what one client may cost it
@@ -127,12 +132,27 @@ final class MockServer implements AutoCloseable {
    * @throws IOException if no port can be bound
    */
   static MockServer start(JsonNode spec, Limits limits) throws IOException {
+    return start(spec, limits, MockState.Config.DEFAULT, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+  }
+
+  /**
+   * Starts a server for a spec.
+   *
+   * @param spec the spec whose operations it answers
+   * @param limits what one client may cost it
+   * @param config its clock, how long its recordings take to move on, and where they are kept
+   * @param address where it listens; port 0 for a free one
+   * @return the running server; close it to stop it
+   * @throws IOException if the address cannot be bound
+   */
+  static MockServer start(JsonNode spec, Limits limits, MockState.Config config, InetSocketAddress address)
+      throws IOException {
     SERVER_PROPERTIES.forEach((name, value) -> {
       if (System.getProperty(name) == null) {
         System.setProperty(name, value);
       }
     });
-    MockServer mock = new MockServer(spec, limits);
+    MockServer mock = new MockServer(spec, limits, config, address);
     mock.server.start();
     return mock;
   }
@@ -148,7 +168,9 @@ final class MockServer implements AutoCloseable {
 
   private String root() {
     InetSocketAddress address = server.getAddress();
-    return "http://" + address.getAddress().getHostAddress() + ":" + address.getPort();
+    InetAddress bound = address.getAddress();
+    String host = (bound.isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : bound).getHostAddress();
+    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
   }
 
   /**
@@ -176,7 +198,8 @@ final class MockServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      if (!readBody(exchange)) {
+      byte[] request = readBody(exchange);
+      if (request == null) {
         exchange.getResponseHeaders().set("Connection", "close");
         sendJson(exchange, 413, MockRoutes.error(413, "The request body is over " + limits.maxBodyBytes()
             + " bytes"));
@@ -197,7 +220,7 @@ final class MockServer implements AutoCloseable {
         exchange.getResponseHeaders().set("Allow", "GET");
         sendJson(exchange, 405, MockRoutes.error(405, "Method " + method + " not allowed on " + path));
       } else {
-        MockRoutes.Answer answer = routes.answer(method, path, exchange.getRequestURI().getRawQuery());
+        MockRoutes.Answer answer = routes.answer(method, path, exchange.getRequestURI().getRawQuery(), request);
         if (answer.allow() != null) {
           exchange.getResponseHeaders().set("Allow", answer.allow());
         }
@@ -206,18 +229,19 @@ final class MockServer implements AutoCloseable {
     }
   }
 
-  /** Reads the request's body, if it is within the limit; returns false, having read little, if not. */
-  private boolean readBody(HttpExchange exchange) throws IOException {
+  /** Reads the request's body, if it is within the limit; returns null, having read little, if not. */
+  private byte[] readBody(HttpExchange exchange) throws IOException {
     String declared = exchange.getRequestHeaders().getFirst("Content-Length");
     try {
       if (declared != null && Long.parseLong(declared.trim()) > limits.maxBodyBytes()) {
-        return false;
+        return null;
       }
     } catch (NumberFormatException overLongsRange) {
-      return false;
+      return null;
     }
     InputStream body = exchange.getRequestBody();
-    return body.readNBytes(limits.maxBodyBytes() + 1).length <= limits.maxBodyBytes();
+    byte[] bytes = body.readNBytes(limits.maxBodyBytes() + 1);
+    return bytes.length <= limits.maxBodyBytes() ? bytes : null;
   }
 
   /** Points the downloads of a recording, an object with an {@code id}, at this server. */

@@ -1,9 +1,12 @@
 package io.github.realtimekit.cli;
 
 import io.github.realtimekit.client.RealtimeKitClient;
+import io.github.realtimekit.client.Response;
+import io.github.realtimekit.client.core.ControlChars;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -89,6 +92,38 @@ public abstract class OperationCommand implements Callable<Integer> {
       output.jsonLine(result);
     } else {
       output.details(result);
+    }
+  }
+
+  /**
+   * Prints the value of an operation that may find nothing, or, when it found nothing, fails with
+   * {@link ExitCode#NONE} and the message on standard error.
+   *
+   * @param value what the client's method returned
+   * @param absentMessage what to say when it is empty, as the spec words it
+   * @throws Failure with {@link ExitCode#NONE} when {@code value} is empty
+   */
+  protected final void printPresent(Optional<?> value, String absentMessage) {
+    if (value.isEmpty()) {
+      throw new Failure(ExitCode.NONE, absentMessage, null);
+    }
+    print(value.get());
+  }
+
+  /**
+   * Prints the value of an operation the client reconciles after a lost answer and, when the value
+   * was found that way, says so on standard error: the call took effect, though its own answer was
+   * lost (the exit code stays 0).
+   *
+   * @param response what the client's {@code ...WithResponse} method returned
+   */
+  protected final void printReconciled(Response<?> response) {
+    print(response.getValue());
+    if (response.isReconciled()) {
+      String how = response.getLostAnswer().map(e -> " (" + e.getMessage() + ")").orElse("");
+      cli.err().println(RecordingsCli.NAME + ": " + ControlChars.escape(("the answer was lost" + how
+          + ", so the API was asked what the call did: this is what it started (reconciled)")
+          .replaceAll("\\s*[\\r\\n]+\\s*", " ")));
     }
   }
 

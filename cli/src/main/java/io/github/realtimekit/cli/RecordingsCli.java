@@ -1,19 +1,18 @@
 package io.github.realtimekit.cli;
 
 import io.github.realtimekit.client.RealtimeKitClient;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
@@ -37,15 +36,16 @@ import picocli.CommandLine.Spec;
 @Command(
     name = RecordingsCli.NAME,
     mixinStandardHelpOptions = true,
-    versionProvider = RecordingsCli.Version.class,
+    versionProvider = ToolVersion.class,
     sortOptions = false,
     description = {
-        "List, inspect and download the recordings of a Cloudflare RealtimeKit app.",
+        "List, inspect and download the recordings of a Cloudflare RealtimeKit app; start, pause, resume and "
+            + "stop them.",
         "",
         "With --mock, or when nothing is configured (no API token, account, app or base URL, "
             + "from options or environment), answers come from a built-in mock server that serves "
-            + "the examples documented in the API's spec. Once anything is configured, an API token "
-            + "is required."},
+            + "the examples documented in the API's spec and plays the recordings started with it, kept "
+            + "between commands. Once anything is configured, an API token is required."},
     footerHeading = "%nExit codes:%n",
     footer = {
         "  0  success",
@@ -54,7 +54,9 @@ import picocli.CommandLine.Spec;
         "  3  the API (or the download host) answered with an error",
         "  4  network failure, timeout or undecodable response",
         "  5  archive: some recordings could not be archived",
-        "  6  a file or directory could not be written (archive: in place of 5)"})
+        "  6  a file or directory could not be written (archive: in place of 5)",
+        "  7  active: the meeting has no active recording",
+        "  8  a start's outcome is unknown: the answer was lost; the message says what to run to find out"})
 public final class RecordingsCli implements Callable<Integer> {
 
   /** The tool's name, as in messages. */
@@ -96,6 +98,15 @@ public final class RecordingsCli implements Callable<Integer> {
       description = "Connect and read timeout, such as 30 or 2.5 (default: 10 to connect, 60 to read)")
   Double timeout;
 
+  @Option(names = "--proxy", paramLabel = "URL", scope = ScopeType.INHERIT,
+      description = "Send requests through an HTTP proxy, http://[user:password@]host[:port] (env: HTTPS_PROXY, "
+          + "HTTP_PROXY, NO_PROXY, or lower case; loopback hosts never use a proxy)")
+  String proxy;
+
+  @Option(names = "--ca-cert", paramLabel = "FILE", scope = ScopeType.INHERIT,
+      description = "Also trust the CA certificates of this PEM file, such as a corporate CA's")
+  java.nio.file.Path caCert;
+
   @Option(names = "--verbose", scope = ScopeType.INHERIT,
       description = "Log each HTTP exchange on stderr, credentials shown as ***, and show stack traces of errors")
   boolean verbose;
@@ -109,8 +120,11 @@ public final class RecordingsCli implements Callable<Integer> {
   private final PrintStream err;
   private final Map<String, String> env;
   private final Terminal terminal;
+  private final RunHooks hooks;
 
-  private RecordingsCli(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Terminal terminal) {
+  private RecordingsCli(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Terminal terminal,
+      RunHooks hooks) {
+    this.hooks = hooks;
     this.in = in;
     this.out = out;
     this.err = err;
@@ -124,7 +138,8 @@ public final class RecordingsCli implements Callable<Integer> {
    * @param args the command line
    */
   public static void main(String... args) {
-    System.exit(run(System.out, System.err, System.getenv(), args));
+    System.exit(run(System.in, System.out, System.err, System.getenv(), Terminal.detect(System.getenv()),
+        Commands.standard(), new RunHooks(Clock.systemUTC(), new CompletableFuture<>(), true), args));
   }
 
   /**
@@ -173,7 +188,13 @@ public final class RecordingsCli implements Callable<Integer> {
   /** Runs the tool in this process with these commands. */
   static int run(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Terminal terminal,
       Commands commands, String... args) {
-    RecordingsCli cli = new RecordingsCli(in, out, err, env, terminal);
+    return run(in, out, err, env, terminal, commands, RunHooks.inProcess(Clock.systemUTC(), new CompletableFuture<>()), args);
+  }
+
+  /** Runs the tool in this process with these commands and hooks. */
+  static int run(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Terminal terminal,
+      Commands commands, RunHooks hooks, String... args) {
+    RecordingsCli cli = new RecordingsCli(in, out, err, env, terminal, hooks);
     FailureReport failures = new FailureReport(err, () -> cli.verbose);
     CommandLine commandLine = commandLine(cli, commands, args)
         .setOut(new PrintWriter(out, true))
@@ -252,6 +273,20 @@ public final class RecordingsCli implements Callable<Integer> {
   }
 
   /**
+   * Returns how the built-in mock's recordings live: on the tool's clock, kept in the file
+   * {@link MockCommand#stateFile(Map)} names, so that one command finds what the previous one started.
+   *
+   * @return the mock's configuration
+   */
+  MockState.Config mockConfig() {
+    return new MockState.Config(hooks.mockClock(), MockState.Config.DEFAULT.settle(), MockCommand.stateFile(env));
+  }
+
+  RunHooks hooks() {
+    return hooks;
+  }
+
+  /**
    * Returns an output for results on standard output.
    *
    * @return the output
@@ -282,26 +317,6 @@ public final class RecordingsCli implements Callable<Integer> {
   }
 
   static String userAgent() {
-    return NAME + "/" + Version.version();
-  }
-
-  /** The tool's version, from the build. */
-  static final class Version implements IVersionProvider {
-    @Override
-    public String[] getVersion() {
-      return new String[] {NAME + " " + version()};
-    }
-
-    static String version() {
-      Properties p = new Properties();
-      try (InputStream in = RecordingsCli.class.getResourceAsStream("version.properties")) {
-        if (in != null) {
-          p.load(in);
-        }
-      } catch (IOException e) {
-        // Unknown version.
-      }
-      return p.getProperty("version", "unknown");
-    }
+    return NAME + "/" + ToolVersion.version();
   }
 }

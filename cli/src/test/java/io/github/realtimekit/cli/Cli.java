@@ -50,13 +50,24 @@ final class Cli {
 
   /** Runs with these commands, this text on standard input, and output to a terminal like this one. */
   static Result runWith(Commands commands, String stdin, Terminal terminal, Map<String, String> env, String... args) {
+    return runWith(commands, stdin, terminal, RunHooks.inProcess(java.time.Clock.systemUTC(),
+        new java.util.concurrent.CompletableFuture<>()), env, args);
+  }
+
+  /** Runs with these hooks: the built-in mock's clock, and what stops {@code mock}. */
+  static Result runWith(RunHooks hooks, Map<String, String> env, String... args) {
+    return runWith(Commands.standard(), "", Terminal.NONE, hooks, env, args);
+  }
+
+  private static Result runWith(Commands commands, String stdin, Terminal terminal, RunHooks hooks,
+      Map<String, String> env, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code;
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       code = RecordingsCli.run(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), o, e, env, terminal,
-          commands, args);
+          commands, hooks, args);
     }
     return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }

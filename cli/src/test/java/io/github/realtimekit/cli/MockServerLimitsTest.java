@@ -78,6 +78,39 @@ class MockServerLimitsTest {
   }
 
   @Test
+  void aStartThatStallsOrIsTooLargeStartsNothing() throws Exception {
+    String meeting = "97440c6a-140b-40a9-9499-b23fd7a3868a";
+    String active = LIST + "/active-recording/" + meeting;
+    try (MockServer mock = MockServer.start(SpecExamples.spec(), new MockServer.Limits(MIB, 8, Duration.ofSeconds(1)))) {
+      try (Socket slow = connect(mock)) {
+        write(slow, "POST " + LIST + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            + "Content-Length: 100000\r\n\r\n{\"meeting_id\":\"" + meeting + "\",\"file_name_prefix\":\"");
+        assertTrue(dribbleUntilClosed(slow), "the server still waits for the body");
+      }
+      try (Socket large = connect(mock)) {
+        byte[] padding = new byte[MIB];
+        Arrays.fill(padding, (byte) 'x');
+        String head = "{\"meeting_id\":\"" + meeting + "\",\"file_name_prefix\":\"";
+        write(large, "POST " + LIST + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(head.length()) + "\r\n" + head + "\r\n");
+        try {
+          write(large, Integer.toHexString(padding.length) + "\r\n");
+          large.getOutputStream().write(padding);
+          write(large, "\r\n1\r\n\"\r\n0\r\n\r\n");
+        } catch (IOException closedEarly) {
+          // Refused before the whole body was sent.
+        }
+        assertTooLarge(readResponse(large));
+      }
+      try (Socket check = connect(mock)) {
+        write(check, "GET " + active + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        String response = readResponse(check);
+        assertTrue(response.startsWith("HTTP/1.1 404 "), "neither start took effect: " + response);
+      }
+    }
+  }
+
+  @Test
   void aBodyWithinTheLimitIsReadAndTheRequestAnswered() throws Exception {
     try (MockServer mock = MockServer.start(); Socket socket = connect(mock)) {
       byte[] body = new byte[64 * 1024];

@@ -55,6 +55,8 @@ class RecordingsJarIT {
     // A fresh machine: no token, account or app configured.
     builder.environment().keySet().removeIf(name -> name.startsWith("CLOUDFLARE_") || name.startsWith("REALTIMEKIT_")
         || name.equals("JAVA_OPTS") || name.equals("COLUMNS"));
+    // Where the built-in mock keeps its recordings between commands: this test's own directory.
+    builder.environment().put("XDG_STATE_HOME", dir.toString());
     builder.environment().putAll(env);
     Path out = dir.resolve("stdout.txt");
     Path err = dir.resolve("stderr.txt");
@@ -163,5 +165,41 @@ class RecordingsJarIT {
     run = launcher(moved.resolve("realtimekit-recordings"), Map.of(), "--version");
     assertEquals(0, run.exitCode(), run.toString());
     assertEquals("", run.err());
+  }
+
+  @Test
+  void eachCommandFindsWhatThePreviousOneStartedInTheMock() throws Exception {
+    String meeting = "97440c6a-140b-40a9-9499-b23fd7a3868a";
+    Run start = java("start", "--meeting", meeting, "--json");
+    assertEquals(0, start.exitCode(), start.toString());
+    String id = start.out().replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
+
+    Run active = java("active", "--meeting", meeting, "--json");
+
+    assertEquals(0, active.exitCode(), active.toString());
+    assertTrue(active.out().contains("\"id\":\"" + id + "\""), active.out());
+    assertTrue(Files.isRegularFile(dir.resolve("realtimekit-recordings/mock-recordings.json")));
+  }
+
+  @Test
+  @DisabledOnOs(OS.WINDOWS)
+  void mockRunsUntilSigtermThenExitsZero() throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", JAR.toString(), "mock", "--listen", "127.0.0.1:0").directory(dir.toFile())
+        .redirectError(dir.resolve("stderr.txt").toFile());
+    Process process = builder.start();
+    try (java.io.BufferedReader out = new java.io.BufferedReader(
+        new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String startup = out.readLine();
+      assertTrue(startup != null && startup.startsWith("REALTIMEKIT_BASE_URL=http://127.0.0.1:"), startup);
+
+      process.destroy();
+
+      assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the mock did not stop on SIGTERM");
+      assertEquals(0, process.exitValue(), Files.readString(dir.resolve("stderr.txt")));
+      assertTrue(Files.readString(dir.resolve("stderr.txt")).contains("the mock stopped"));
+    } finally {
+      process.destroyForcibly();
+    }
   }
 }

@@ -71,7 +71,10 @@ final class ControlFacts {
       throw fail(op, "x-realtimekit-absent", "needs a numeric status");
     }
     ext.put("x-absent-status", ((Number) status).intValue());
-    ext.put("x-absent-message", absent.get("message") == null ? "None found" : String.valueOf(absent.get("message")));
+    String message = absent.get("message") == null ? "None found" : String.valueOf(absent.get("message"));
+    ext.put("x-absent-message", message);
+    // The same inside a Java string literal, as the tool prints it.
+    ext.put("x-absent-message-java", javaString(message));
   }
 
   private static void shortcuts(CodegenOperation op, Map<String, Object> ext, Map<String, CodegenModel> models) {
@@ -114,10 +117,30 @@ final class ControlFacts {
     ext.put("x-shortcuts", shortcuts);
   }
 
+  /** Text as the inside of a Java string literal. */
+  static String javaString(String text) {
+    StringBuilder out = new StringBuilder();
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        default -> {
+          if (c < 0x20 || c == 0x7f) {
+            // Octal, not \\u: the compiler reads a unicode escape before the string, so \\u000a would end it.
+            out.append(String.format("\\%03o", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.toString();
+  }
+
   /** A value of the spec as the Java expression of a body field's type. */
   private static String literal(CodegenProperty p, Object value) {
     if (value instanceof String text) {
-      String quoted = "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+      String quoted = "\"" + javaString(text) + "\"";
       return p.isEnumRef || p.isEnum ? p.datatypeWithEnum + ".of(" + quoted + ")" : quoted;
     }
     if (value instanceof Long || (value instanceof Number && p.isLong)) {

@@ -195,6 +195,7 @@ final class OperationFacts {
       names.add("query");
     }
     op.vendorExtensions.put("x-caller-args", String.join(", ", names));
+    op.vendorExtensions.put("x-caller-args-comma", names.isEmpty() ? "" : String.join(", ", names) + ", ");
     List<String> apiArgs = new ArrayList<>();
     for (CodegenParameter p : op.allParams) {
       Object fromClient = p.vendorExtensions.get("x-from-client");

@@ -203,14 +203,16 @@ public final class ErrorMapper {
   /**
    * The client's exception for whatever a call threw: the pipeline throws the client's own
    * exceptions, which an engine may have wrapped once; anything else is unexpected. An
-   * {@link IllegalStateException} (a closed client) and an {@link Error} pass unchanged.
+   * {@link IllegalStateException} (a closed client), an {@link Error} and a {@link RetryScheduled}
+   * (for the asynchronous client) pass unchanged.
    *
    * @param operation the operation's name
    * @param thrown what the call threw
    * @return the exception to throw
    */
   public static RuntimeException translate(String operation, Throwable thrown) {
-    if (thrown instanceof RealtimeKitException || thrown instanceof IllegalStateException) {
+    if (thrown instanceof RealtimeKitException || thrown instanceof IllegalStateException
+        || thrown instanceof RetryScheduled) {
       return (RuntimeException) thrown;
     }
     if (thrown instanceof Error) {

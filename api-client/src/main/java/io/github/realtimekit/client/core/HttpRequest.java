@@ -34,6 +34,7 @@ public final class HttpRequest {
   private final @Nullable Duration timeout;
   private final int maxRetries;
   private int attempt = 1;
+  private int scheduledAttempt;
   private @Nullable Map<String, List<String>> failedResponseHeaders;
 
   private HttpRequest(OperationDescriptor operation, String method, String url,
@@ -202,6 +203,29 @@ public final class HttpRequest {
 
   void attempt(int number) {
     this.attempt = number;
+  }
+
+  /**
+   * Makes this request one attempt of a call whose waits are scheduled by its caller instead of slept
+   * on the calling thread (an asynchronous call): the pipeline sends it once, as attempt {@code number},
+   * and where it would wait (to retry, or for the rate gate) throws {@link RetryScheduled} instead.
+   *
+   * @param number the attempt's number, 1 or more
+   */
+  public void scheduledAttempt(int number) {
+    if (number < 1) {
+      throw new IllegalArgumentException("attempt " + number);
+    }
+    this.scheduledAttempt = number;
+  }
+
+  /**
+   * Returns the attempt's number when its caller schedules the waits.
+   *
+   * @return the number, or 0 when the pipeline waits itself
+   */
+  public int scheduledAttempt() {
+    return scheduledAttempt;
   }
 
   /**

@@ -39,7 +39,8 @@ final class RetryStage implements HttpStage {
   public HttpResponse send(HttpRequest request, HttpTransport next) throws IOException {
     List<RealtimeKitException> earlier = new ArrayList<>();
     RetryPolicy policy = request.maxRetries() < 0 ? this.policy : this.policy.withMaxRetries(request.maxRetries());
-    for (int attempts = 1; ; attempts++) {
+    int scheduled = request.scheduledAttempt();
+    for (int attempts = scheduled > 0 ? scheduled : 1; ; attempts++) {
       RealtimeKitException failure;
       request.failedWith(null);
       request.attempt(attempts);
@@ -55,6 +56,10 @@ final class RetryStage implements HttpStage {
         throw failure;
       }
       observer.beforeRetry(failure.getOperation(), attempts + 1, policy.maxRetries + 1, delay, failure);
+      if (scheduled > 0) {
+        // The caller schedules the wait and the next attempt; this thread is not held meanwhile.
+        throw new RetryScheduled(delay, attempts + 1, failure);
+      }
       try {
         sleeper.sleep(delay);
       } catch (InterruptedException e) {

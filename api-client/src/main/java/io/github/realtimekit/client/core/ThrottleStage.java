@@ -29,7 +29,15 @@ final class ThrottleStage implements HttpStage {
   @Override
   public HttpResponse send(HttpRequest request, HttpTransport next) throws IOException {
     try {
-      gate.acquire();
+      if (request.scheduledAttempt() > 0) {
+        long wait = gate.tryAcquire();
+        if (wait > 0) {
+          // Not sent: the caller tries this attempt again when the gate opens, holding no thread till then.
+          throw new RetryScheduled(Duration.ofMillis((wait + 999_999) / 1_000_000), request.attempt(), null);
+        }
+      } else {
+        gate.acquire();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       String operation = request.operation().getName();
