@@ -23,6 +23,24 @@ final class BuilderChecks {
     }
   }
 
+  /** Refuses network settings beside a caller's HttpClient, and one that would carry the token elsewhere. */
+  static void checkNetwork(java.net.http.HttpClient httpClient, boolean proxy, boolean sslContext) {
+    if (httpClient == null) {
+      return;
+    }
+    String set = proxy ? "proxy" : sslContext ? "sslContext" : null;
+    if (set != null) {
+      throw new IllegalArgumentException(set + ": cannot be combined with httpClient(...), whose own settings "
+          + "apply; set it on that HttpClient's builder instead");
+    }
+    if (httpClient.followRedirects() != java.net.http.HttpClient.Redirect.NEVER) {
+      throw new IllegalArgumentException("httpClient: follows redirects (" + httpClient.followRedirects()
+          + "), which would send the API token to whatever host a redirect names; build it with "
+          + "followRedirects(HttpClient.Redirect.NEVER): the client follows redirects itself, keeping the token "
+          + "to the API's origin");
+    }
+  }
+
   static String normalizeBaseUrl(String url) {
     if (url == null || url.isBlank()) {
       throw new IllegalArgumentException("baseUrl: must not be null or blank");

@@ -64,8 +64,10 @@ final class ClientRuntime {
     this.userAgent = b.userAgent;
     ObjectMapper mapper = RealtimeKitJson.newObjectMapper();
     SafeText safe = new SafeText(b.apiToken);
-    HttpClient http = b.httpClient != null ? b.httpClient : JdkTransport.sharedHttpClient(b.connectTimeout, b.baseUrl);
-    HttpTransport transport = new JdkTransport(http, b.maxResponseBytes, b.readTimeout);
+    HttpClient http = b.httpClient != null ? b.httpClient : JdkTransport.sharedHttpClient(b.connectTimeout, b.baseUrl,
+        b.proxy, b.sslContext);
+    HttpTransport transport = new JdkTransport(http, b.maxResponseBytes, b.readTimeout,
+        b.proxyCredentials == null ? null : b.proxyCredentials.header());
     this.errors = new ErrorMapper(mapper, safe, b.connectTimeout, b.readTimeout);
     HttpPipeline.Builder pipelines = HttpPipeline.builder()
         .credentials(b.apiToken, b.userAgent)

@@ -1,6 +1,7 @@
 package io.github.realtimekit.client;
 
 import io.github.realtimekit.client.core.HttpPipeline;
+import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
+import javax.net.ssl.SSLContext;
 
 /** Configures and builds a {@link RealtimeKitClient}. Not thread-safe. */
 public final class RealtimeKitClientBuilder {
@@ -109,10 +111,15 @@ public final class RealtimeKitClientBuilder {
   }
 
   /**
-   * Sends requests with the caller's own JDK HttpClient, for a proxy, an {@code SSLContext} or an
-   * executor. The client never closes it, and its own settings apply: its connect timeout
-   * replaces {@link #connectTimeout(Duration)}, and it should not follow redirects, which would
-   * carry the token elsewhere. Without one, clients share one HttpClient per configuration.
+   * Sends requests with the caller's own JDK HttpClient, for instance for an executor. The client
+   * never closes it, and its own settings apply: its connect timeout replaces
+   * {@link #connectTimeout(Duration)}, and its proxy, authenticator and {@code SSLContext} are the
+   * caller's to set (it cannot be combined with {@link #proxy(ProxySelector)} or
+   * {@link #sslContext(SSLContext)}). It must not follow
+   * redirects ({@code followRedirects(HttpClient.Redirect.NEVER)}, the JDK's default): the client
+   * follows them itself and sends the token only to the API's origin, and {@link #build()} refuses
+   * one that would carry the token elsewhere. Without one, clients share one HttpClient per
+   * configuration.
    *
    * @param httpClient the HttpClient
    * @return this builder
@@ -319,6 +326,58 @@ public final class RealtimeKitClientBuilder {
 
   // End of rate limits and stages.
 
+  // Network: proxy and TLS, applied to the HttpClient the client builds.
+  ProxySelector proxy;
+  ProxyCredentials proxyCredentials;
+  SSLContext sslContext;
+
+  /**
+   * Sends every request through the proxies a selector chooses, such as
+   * {@code ProxySelector.of(new InetSocketAddress("proxy.example", 3128))}; https goes through a
+   * {@code CONNECT} tunnel. Downloads go through it too. Not with {@link #httpClient(HttpClient)}: set
+   * it on that client.
+   *
+   * @param proxy the selector
+   * @return this builder
+   */
+  public RealtimeKitClientBuilder proxy(ProxySelector proxy) {
+    this.proxy = Objects.requireNonNull(proxy, "proxy");
+    this.proxyCredentials = null;
+    return this;
+  }
+
+  /**
+   * As {@link #proxy(ProxySelector)}, with {@code Proxy-Authorization: Basic} sent with each request
+   * (as curl does), which the JDK sends to a proxy only, never to the API; no log line, message or
+   * {@code toString()} shows it. Over an https tunnel the JDK sends Basic credentials only when the
+   * system property {@code jdk.http.auth.tunneling.disabledSchemes} is empty before its first
+   * HttpClient ({@code -Djdk.http.auth.tunneling.disabledSchemes=}). (No JDK {@code Authenticator}:
+   * with one, the JDK ends the API's 401s without {@code WWW-Authenticate} in an I/O error.)
+   *
+   * @param proxy the selector
+   * @param user the proxy's user name, without {@code ':'}
+   * @param password the proxy's password; copied, and the copy cleared once encoded
+   * @return this builder
+   */
+  public RealtimeKitClientBuilder proxy(ProxySelector proxy, String user, char[] password) {
+    ProxyCredentials credentials = ProxyCredentials.basic(user, password);
+    proxy(proxy);
+    this.proxyCredentials = credentials;
+    return this;
+  }
+
+  /**
+   * Sets the TLS context of every connection: one that trusts a corporate CA, or that holds a client
+   * certificate for mutual TLS. Not with {@link #httpClient(HttpClient)}: set it on that client.
+   *
+   * @param sslContext the context; defaults to the JVM's
+   * @return this builder
+   */
+  public RealtimeKitClientBuilder sslContext(SSLContext sslContext) {
+    this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+    return this;
+  }
+
   /** Replaces sleeping, the clock and the jitter, so that tests need not wait. */
   RealtimeKitClientBuilder clock(HttpPipeline.Sleeper sleeper, LongSupplier currentTimeMillis, DoubleSupplier random) {
     // The rate gate's clock moves by what is slept, so that a retry's wait opens the gate as it would.
@@ -353,6 +412,7 @@ public final class RealtimeKitClientBuilder {
     BuilderChecks.requirePositive("connectTimeout", connectTimeout);
     BuilderChecks.requirePositive("readTimeout", readTimeout);
     baseUrl = BuilderChecks.normalizeBaseUrl(baseUrl);
+    BuilderChecks.checkNetwork(httpClient, proxy != null, sslContext != null);
     return new RealtimeKitClient(new ClientRuntime(this), accountId, appId);
   }
 

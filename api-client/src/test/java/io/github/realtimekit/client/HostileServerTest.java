@@ -60,6 +60,24 @@ class HostileServerTest {
   }
 
   @Test
+  void aBodyStalledPastTheDeadlineIsRetriedLikeATimeout() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+    CountDownLatch release = new CountDownLatch(1);
+    try (LoopbackServer server = LoopbackServer.raw((head, out) -> {
+      requests.incrementAndGet();
+      LoopbackServer.write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 10\r\n\r\n{");
+      release.await(20, TimeUnit.SECONDS);
+    }); RealtimeKitClient client = client(server.baseUrl()).readTimeout(Duration.ofMillis(300)).maxRetries(1)
+        .clock(duration -> { }, System::currentTimeMillis, () -> 0).build()) {
+      NetworkTimeoutException e = assertThrows(NetworkTimeoutException.class, () -> client.getRecording(RECORDING));
+      assertEquals(2, e.getAttempts());
+      assertEquals(2, requests.get());
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
   void aHugeBodyEndsInATypedErrorAfterTheLimit() throws Exception {
     try (LoopbackServer server = LoopbackServer.raw((head, out) -> {
       LoopbackServer.write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");

@@ -96,7 +96,7 @@ class NetworkFailureNamesTest {
       NetworkException e = failure(client(server.baseUrl()));
       assertEquals("TLS certificate of 127.0.0.1:" + server.port() + " not trusted calling getRecording (it is "
           + "self-signed or issued by a certificate authority this JVM does not trust: trust its CA, through "
-          + "RealtimeKitClientBuilder.httpClient(...) with a java.net.http.HttpClient whose SSLContext trusts it)",
+          + "RealtimeKitClientBuilder.sslContext(...) with an SSLContext that trusts it (the CLI: --ca-cert FILE))",
           e.getMessage());
     }
   }

@@ -43,12 +43,20 @@ class Rfc3339DateTimeDeserializerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"2024-01-01T10:00Z", "2024-01-01 10:00:00Z", "2024-01-01t10:00:00Z", "2024-01-01T10:00:00",
+  @ValueSource(strings = {"2024-01-01T10:00Z", "2024-01-01 10:00Z", "2024-01-01t10:00:00Z", "2024-01-01T10:00:00",
       "2024-01-01T10:00:00.Z", "2024-01-01T10:00:00.1234567890Z", "2024-01-01T10:00:00+0530", "2024-01-01T10:00:00+05:30:00",
       "2024-13-01T10:00:00Z", "2023-02-29T10:00:00Z", "2024-01-01T24:00:00Z", "2024-01-01T10:00:00+19:00",
       "20x4-01-01T10:00:00Z", "2024-01-01T10:00:00ZZ", ""})
   void leavesEverythingElseToJackson(String text) {
     assertNull(Rfc3339DateTimeDeserializer.parse(text));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"2023-04-14 04:46:08.306221Z", "2024-01-01 10:00:00Z", "2024-01-01 10:00:00.5+05:30"})
+  void readsASpaceInPlaceOfTheT(String text) throws Exception {
+    OffsetDateTime expected = OffsetDateTime.parse(text.replace(' ', 'T'));
+    assertEquals(expected, Rfc3339DateTimeDeserializer.parse(text));
+    assertEquals(expected, mapper.readValue("\"" + text + "\"", OffsetDateTime.class));
   }
 
   @Test

@@ -20,6 +20,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,6 +65,8 @@ final class Archive {
     final AtomicInteger unwritable = new AtomicInteger();
     final AtomicInteger refreshed = new AtomicInteger();
     final AtomicInteger recordings = new AtomicInteger();
+    /** Files another archive in this process was downloading already: {@link #runOne} leaves them. */
+    final AtomicInteger busy = new AtomicInteger();
     volatile RuntimeException listFailure;
   }
 
@@ -88,7 +91,9 @@ final class Archive {
   private final ArchiveProgress progress;
   private final Clock clock;
   private final Summary summary = new Summary();
-  private final Set<Path> underWay = ConcurrentHashMap.newKeySet();
+  /** The files being downloaded, by any archive of this process: no file is downloaded twice at once. */
+  private static final Set<Path> UNDER_WAY = ConcurrentHashMap.newKeySet();
+  private final Set<Path> underWay = UNDER_WAY;
 
   Archive(RealtimeKitClient client, String account, String app, RecordingDownloader downloader, Path dir,
       boolean audio, boolean verify, int parallel, PrintStream out, PrintStream err, boolean terminal, Clock clock,
@@ -183,6 +188,38 @@ final class Archive {
   }
 
   /**
+   * Archives one recording on the calling thread: fetches it by its id first, for URLs that have not
+   * expired, then downloads each of its files not archived yet, as {@link #run} does.
+   *
+   * @param recordingId the recording
+   * @param manifest the directory's open manifest
+   * @return what it did; {@link Summary#listFailure} is set when the recording could not be fetched,
+   *     {@link Summary#busy} counts files another archive of this process is downloading
+   */
+  Summary runOne(UUID recordingId, ArchiveManifest manifest) {
+    Recording recording;
+    try {
+      recording = client.getRecording(recordingId);
+    } catch (RuntimeException e) {
+      summary.listFailure = e;
+      return summary;
+    }
+    summary.recordings.incrementAndGet();
+    Tracker tracker = new Tracker();
+    for (Kind kind : audio ? List.of(Kind.VIDEO, Kind.AUDIO) : List.of(Kind.VIDEO)) {
+      Job job = plan(recording, kind, 0, tracker, manifest);
+      if (job != null) {
+        try {
+          download(job, manifest);
+        } finally {
+          underWay.remove(job.target());
+        }
+      }
+    }
+    return summary;
+  }
+
+  /**
    * Returns the time since the archive started.
    *
    * @return {@code m:ss} or {@code h:mm:ss}
@@ -217,6 +254,7 @@ final class Archive {
     Path target = dir.resolve(ArchiveNames.fileName(recording, kind));
     if (underWay.contains(target)) {
       // The walk met this recording twice (the list changed between pages): once is enough.
+      summary.busy.incrementAndGet();
       return null;
     }
     ArchivedFile.Check check = ArchivedFile.check(target, manifest.entry(target.getFileName().toString()),
@@ -230,6 +268,7 @@ final class Archive {
     }
     if (!underWay.add(target)) {
       // The walk met this recording twice (the list changed between pages): once is enough.
+      summary.busy.incrementAndGet();
       return null;
     }
     tracker.pending.incrementAndGet();

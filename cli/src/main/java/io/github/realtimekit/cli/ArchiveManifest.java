@@ -94,24 +94,7 @@ final class ArchiveManifest implements AutoCloseable {
    * stays open.
    */
   private static Map<String, Entry> read(FileChannel channel) throws IOException {
-    InputStream in = new InputStream() {
-      private long position;
-
-      @Override
-      public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) throws IOException {
-        int n = channel.read(ByteBuffer.wrap(b, off, len), position);
-        if (n > 0) {
-          position += n;
-        }
-        return n;
-      }
-    };
+    InputStream in = from(channel);
     Map<String, Entry> entries = new HashMap<>();
     BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -129,6 +112,28 @@ final class ArchiveManifest implements AutoCloseable {
     return entries;
   }
 
+  /** Reads a channel from its start, without closing or moving it: the lines of a locked file. */
+  static InputStream from(FileChannel channel) {
+    return new InputStream() {
+      private long position;
+
+      @Override
+      public int read() throws IOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        int n = channel.read(ByteBuffer.wrap(b, off, len), position);
+        if (n > 0) {
+          position += n;
+        }
+        return n;
+      }
+    };
+  }
+
   /**
    * Returns what the manifest records of a file.
    *
@@ -139,8 +144,12 @@ final class ArchiveManifest implements AutoCloseable {
     return entries.get(file);
   }
 
-  /** Truncates the file after its last newline, and returns how many bytes that dropped. */
-  private static long dropIncompleteLastLine(FileChannel channel) throws IOException {
+  /**
+   * Truncates a file of lines after its last newline, flushing the cut to disk, and returns how many
+   * bytes that dropped: what a crash in the middle of an append left. The webhook journal opens the
+   * same way ({@link DeliveryJournal}).
+   */
+  static long dropIncompleteLastLine(FileChannel channel) throws IOException {
     long size = channel.size();
     if (size == 0) {
       return 0;
@@ -154,7 +163,7 @@ final class ArchiveManifest implements AutoCloseable {
       while (block.hasRemaining()) {
         int n = channel.read(block, at);
         if (n < 0) {
-          throw new IOException("the manifest shrank while being read");
+          throw new IOException("the file shrank while being read");
         }
         at += n;
       }

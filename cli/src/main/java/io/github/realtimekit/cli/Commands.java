@@ -43,6 +43,7 @@ final class Commands {
     summaries.put("download", DownloadCommand.SUMMARY);
     summaries.put("archive", ArchiveCommand.SUMMARY);
     summaries.put("mock", MockCommand.SUMMARY);
+    summaries.put("serve", ServeCommand.SUMMARY);
     summaries.put(HELP, "Display help information about the specified command.");
     return withOperations(new Commands(summaries, Commands::handWritten));
   }
@@ -82,6 +83,8 @@ final class Commands {
         return new ArchiveCommand();
       case "mock":
         return new MockCommand();
+      case "serve":
+        return new ServeCommand();
       case HELP:
         return new HelpCommand();
       default:

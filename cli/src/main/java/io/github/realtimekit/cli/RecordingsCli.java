@@ -98,6 +98,15 @@ public final class RecordingsCli implements Callable<Integer> {
       description = "Connect and read timeout, such as 30 or 2.5 (default: 10 to connect, 60 to read)")
   Double timeout;
 
+  @Option(names = "--proxy", paramLabel = "URL", scope = ScopeType.INHERIT,
+      description = "Send requests through an HTTP proxy, http://[user:password@]host[:port] (env: HTTPS_PROXY, "
+          + "HTTP_PROXY, NO_PROXY, or lower case; loopback hosts never use a proxy)")
+  String proxy;
+
+  @Option(names = "--ca-cert", paramLabel = "FILE", scope = ScopeType.INHERIT,
+      description = "Also trust the CA certificates of this PEM file, such as a corporate CA's")
+  java.nio.file.Path caCert;
+
   @Option(names = "--verbose", scope = ScopeType.INHERIT,
       description = "Log each HTTP exchange on stderr, credentials shown as ***, and show stack traces of errors")
   boolean verbose;

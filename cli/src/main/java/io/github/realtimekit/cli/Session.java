@@ -14,6 +14,7 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import javax.net.ssl.SSLContext;
 
 /**
  * What a command works with: the client built from the resolved settings, the built-in mock server
@@ -39,11 +40,14 @@ final class Session implements AutoCloseable {
    * @param connectTimeout how long to wait for a connection
    * @param readTimeout how long to wait for a response
    * @param verbose whether to log HTTP exchanges on standard error
+   * @param proxy the proxy and its credentials, or null for none
+   * @param sslContext the TLS context of {@code --ca-cert}, or null for the JVM's
    * @param mockNotice the line that says the mock answers, and why; null without the mock
    * @param mockConfig how the mock's recordings live
    */
   record Settings(boolean mock, String baseUrl, String token, String account, String app, Integer maxRetries,
-      Duration connectTimeout, Duration readTimeout, boolean verbose, String mockNotice, MockState.Config mockConfig) {
+      Duration connectTimeout, Duration readTimeout, boolean verbose, ProxySettings.Resolved proxy,
+      SSLContext sslContext, String mockNotice, MockState.Config mockConfig) {
   }
 
   private final Settings settings;
@@ -123,6 +127,7 @@ final class Session implements AutoCloseable {
       if (settings.maxRetries() != null) {
         builder.maxRetries(settings.maxRetries());
       }
+      network(builder, settings);
       return builder.build();
     } catch (IllegalArgumentException e) {
       String message = FailureReport.withOptionName(e.getMessage());
@@ -134,6 +139,26 @@ final class Session implements AutoCloseable {
       throw new Failure(ExitCode.USAGE, message, e);
     }
   }
+
+  /** The proxy and TLS settings, applied to the client's own HttpClient. */
+  private static void network(RealtimeKitClientBuilder builder, Settings settings) {
+    ProxySettings.Resolved proxy = settings.proxy();
+    if (proxy != null && proxy.user() != null) {
+      // The JDK drops Basic credentials in a CONNECT tunnel unless this is set before its first HttpClient.
+      if (System.getProperty(TUNNELING_DISABLED_SCHEMES) == null) {
+        System.setProperty(TUNNELING_DISABLED_SCHEMES, "");
+      }
+      builder.proxy(proxy.selector(), proxy.user(), proxy.password());
+      java.util.Arrays.fill(proxy.password(), '\0');
+    } else if (proxy != null) {
+      builder.proxy(proxy.selector());
+    }
+    if (settings.sslContext() != null) {
+      builder.sslContext(settings.sslContext());
+    }
+  }
+
+  private static final String TUNNELING_DISABLED_SCHEMES = "jdk.http.auth.tunneling.disabledSchemes";
 
   RealtimeKitClient client() {
     return client;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 
 /**
  * Resolves a session's settings from the global options and the environment, and decides whether the
@@ -54,6 +55,11 @@ final class SessionSettings {
     Duration connectTimeout = cli.timeout == null ? Duration.ofSeconds(10)
         : Duration.ofMillis(Math.round(cli.timeout * 1000));
     Duration readTimeout = cli.timeout == null ? Duration.ofSeconds(60) : connectTimeout;
+    if (cli.proxy != null && cli.proxy.isBlank()) {
+      throw new Failure(ExitCode.USAGE, "--proxy must not be blank", null);
+    }
+    ProxySettings.Resolved proxy = ProxySettings.resolve(cli.proxy, env);
+    SSLContext sslContext = cli.caCert == null ? null : CaCertificates.load(cli.caCert);
     return new Session.Settings(
         useMock,
         useMock ? null : resolvedBaseUrl,
@@ -64,6 +70,8 @@ final class SessionSettings {
         connectTimeout,
         readTimeout,
         cli.verbose,
+        proxy,
+        sslContext,
         !useMock ? null : (cli.mock ? "--mock: using" : "no API token configured; using")
             + " the built-in mock server with the documented examples",
         cli.mockConfig());

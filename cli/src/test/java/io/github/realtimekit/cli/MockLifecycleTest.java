@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.realtimekit.fixtures.TestClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,7 +30,7 @@ class MockLifecycleTest {
   @TempDir
   Path dir;
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-06-30T09:15:00Z"));
+  private final TestClock clock = new TestClock(Instant.parse("2026-06-30T09:15:00Z"));
 
   private Cli.Result run(String... args) {
     Map<String, String> env = Map.of("REALTIMEKIT_MOCK_STATE", dir.resolve("state/mock.json").toString());
@@ -181,33 +179,5 @@ class MockLifecycleTest {
     assertEquals("track-" + id + ".webm", track.at("/recording/output_file_name").asText());
 
     assertEquals(id, active(MEETING, "--json").jsonLines().get(0).get("id").asText());
-  }
-
-  /** A clock the test moves. */
-  static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -13,7 +13,8 @@ import java.util.function.LongSupplier;
 /**
  * Stages in order around one transport, itself a transport. The API's pipeline, outermost first:
  * retries ({@link RetryStage}), the client's rate gate ({@link ThrottleStage}), the application's own
- * stages, error mapping ({@link ErrorStage}), authentication ({@link AuthStage}), logging
+ * stages, error mapping ({@link ErrorStage}), authentication ({@link AuthStage}), redirects
+ * ({@link RedirectStage}, which keeps the token to the API's origin), logging
  * ({@link LoggingStage}). A download's: redirects ({@link RedirectStage}) and logging, with
  * no credential and no retry; its errors are mapped by the downloader, through the same
  * {@link ErrorMapper}.
@@ -218,7 +219,8 @@ public final class HttpPipeline implements HttpTransport {
 
     /**
      * Builds the pipeline of the API's calls: retries, the rate gate, the application's stages, error
-     * mapping, authentication, logging. Each pipeline built has a gate of its own.
+     * mapping, authentication, redirects (the token only ever to the first request's origin), logging.
+     * Each pipeline built has a gate of its own.
      *
      * @param errors the client's error mapper
      * @param transport the transport at the end
@@ -226,12 +228,13 @@ public final class HttpPipeline implements HttpTransport {
      */
     public HttpPipeline buildForApi(ErrorMapper errors, HttpTransport transport) {
       SafeText safe = new SafeText(apiToken);
-      List<HttpStage> stages = new ArrayList<>(5 + ownStages.size());
+      List<HttpStage> stages = new ArrayList<>(6 + ownStages.size());
       stages.add(new RetryStage(retryPolicy, retryObserver, sleeper, currentTimeMillis, random));
       stages.add(new ThrottleStage(new RateGate(rateLimits, gateClock, sleeper), retryPolicy, currentTimeMillis));
       stages.addAll(ownStages);
       stages.add(new ErrorStage(errors));
       stages.add(new AuthStage(apiToken, userAgent));
+      stages.add(new RedirectStage(errors));
       if (log) {
         stages.add(new LoggingStage(logHeaders, safe, nanoTime));
       }

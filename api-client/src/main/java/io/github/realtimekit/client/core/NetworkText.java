@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
 final class NetworkText {
 
   /** What the advice for a certificate the JVM does not trust says to do. */
-  static final String TRUST_ITS_CA = "trust its CA, through RealtimeKitClientBuilder.httpClient(...) with a "
-      + "java.net.http.HttpClient whose SSLContext trusts it";
+  static final String TRUST_ITS_CA = "trust its CA, through RealtimeKitClientBuilder.sslContext(...) with an "
+      + "SSLContext that trusts it (the CLI: --ca-cert FILE)";
 
   /** A kind of failure, with its message: {@code head} before " calling op", {@code why} in parentheses. */
   enum Kind {

@@ -133,13 +133,32 @@ final class BoundedBody implements HttpResponse.BodySubscriber<BoundedBody> {
   }
 
   private volatile ScheduledFuture<?> expiry;
+  private volatile boolean expired;
+
+  /**
+   * Whether the deadline passed before the body was complete. How the JDK then ends the exchange
+   * differs by version (Java 25 reports the cancelled subscription, or a short fixed-length body, as
+   * a plain IOException), so the transport asks this rather than reading the JDK's exception.
+   */
+  boolean expired() {
+    return expired;
+  }
+
+  /** The timeout the body ends in once its deadline has passed. */
+  static HttpTimeoutException timeout(Duration timeout) {
+    return new HttpTimeoutException("no complete response within " + timeout.toMillis() + " ms");
+  }
 
   /** Fails the body with a timeout if it is not complete by the deadline. */
   void expireAt(long deadlineNanos, Duration timeout) {
     long remaining = deadlineNanos - System.nanoTime();
     // The exception is made only when the deadline passes, not on every call's path.
-    Runnable expire = () -> fail(new HttpTimeoutException("no complete response within " + timeout.toMillis()
-        + " ms"));
+    Runnable expire = () -> {
+      if (!result.isDone()) {
+        expired = true;
+        fail(timeout(timeout));
+      }
+    };
     if (remaining <= 0) {
       expire.run();
     } else {

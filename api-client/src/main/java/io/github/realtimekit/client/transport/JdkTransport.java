@@ -4,8 +4,10 @@ import io.github.realtimekit.client.core.HttpRequest;
 import io.github.realtimekit.client.core.HttpResponse;
 import io.github.realtimekit.client.core.HttpTransport;
 import java.io.IOException;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one transport: sends a request with the JDK's {@link HttpClient}, for the API's calls and for
@@ -57,18 +61,46 @@ public final class JdkTransport implements HttpTransport {
   private final HttpClient http;
   private final long maxResponseBytes;
   private final Duration readTimeout;
+  private final @Nullable String proxyAuthorization;
 
   /**
    * Creates the transport.
    *
-   * @param http the JDK client to send with; it should not follow redirects
+   * @param http the JDK client to send with; it must not follow redirects
    * @param maxResponseBytes the largest 2xx body read whole
    * @param readTimeout the deadline of a response read whole
    */
   public JdkTransport(HttpClient http, long maxResponseBytes, Duration readTimeout) {
+    this(http, maxResponseBytes, readTimeout, null);
+  }
+
+  /**
+   * Creates the transport, with a proxy's credentials.
+   *
+   * @param http the JDK client to send with; it must not follow redirects
+   * @param maxResponseBytes the largest 2xx body read whole
+   * @param readTimeout the deadline of a response read whole
+   * @param proxyAuthorization the {@code Proxy-Authorization} value of every request, which the JDK
+   *     sends to a proxy only, or null for none; never logged (the log is written before this transport)
+   */
+  public JdkTransport(HttpClient http, long maxResponseBytes, Duration readTimeout,
+      @Nullable String proxyAuthorization) {
     this.http = http;
     this.maxResponseBytes = maxResponseBytes;
     this.readTimeout = readTimeout;
+    this.proxyAuthorization = proxyAuthorization;
+  }
+
+  /**
+   * Returns the JDK client the clients of one configuration share when the caller brings none and
+   * sets no proxy or TLS context; see {@link SharedHttpClients}.
+   *
+   * @param connectTimeout the connect timeout
+   * @param baseUrl the API's base URL: HTTP/2 where TLS negotiates it, HTTP/1.1 on plain http
+   * @return the shared client
+   */
+  public static HttpClient sharedHttpClient(Duration connectTimeout, String baseUrl) {
+    return sharedHttpClient(connectTimeout, baseUrl, null, null);
   }
 
   /**
@@ -77,11 +109,15 @@ public final class JdkTransport implements HttpTransport {
    *
    * @param connectTimeout the connect timeout
    * @param baseUrl the API's base URL: HTTP/2 where TLS negotiates it, HTTP/1.1 on plain http
+   * @param proxy the proxy selector, or null for the JDK's default (none)
+   * @param sslContext the TLS context, or null for the JVM's default
    * @return the shared client
    */
-  public static HttpClient sharedHttpClient(Duration connectTimeout, String baseUrl) {
+  public static HttpClient sharedHttpClient(Duration connectTimeout, String baseUrl, @Nullable ProxySelector proxy,
+      @Nullable SSLContext sslContext) {
     return SharedHttpClients.get(connectTimeout,
-        baseUrl.startsWith("https:") ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1);
+        baseUrl.startsWith("https:") ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1,
+        proxy, sslContext);
   }
 
   @Override
@@ -98,8 +134,12 @@ public final class JdkTransport implements HttpTransport {
     if ("http".equalsIgnoreCase(uri.getScheme())) {
       builder.version(HttpClient.Version.HTTP_1_1);
     }
+    if (proxyAuthorization != null) {
+      builder.header("Proxy-Authorization", proxyAuthorization);
+    }
     for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
-      if (!RESTRICTED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+      String name = header.getKey().toLowerCase(Locale.ROOT);
+      if (!RESTRICTED.contains(name) && !name.equals("proxy-authorization")) {
         for (String value : header.getValue()) {
           builder.header(header.getKey(), value);
         }
@@ -133,6 +173,13 @@ public final class JdkTransport implements HttpTransport {
       Thread.currentThread().interrupt();
       throw new CallCancelledIOException();
     } catch (IOException e) {
+      BoundedBody subscriber = body.get();
+      if (subscriber != null && subscriber.expired() && !(e instanceof HttpTimeoutException)) {
+        // The deadline ended the exchange, whatever words the JDK found for it.
+        HttpTimeoutException timedOut = BoundedBody.timeout(timeout);
+        timedOut.initCause(e);
+        throw timedOut;
+      }
       // HttpClient.send wraps what a body subscriber fails with in a plain IOException.
       if (e.getCause() instanceof ResponseTooLargeIOException) {
         throw (ResponseTooLargeIOException) e.getCause();
