@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.realtimekit.fixtures.TestClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +31,7 @@ class MockWebhooksTest {
   @TempDir
   Path dir;
 
-  private final MockLifecycleTest.MutableClock clock =
-      new MockLifecycleTest.MutableClock(Instant.parse("2026-06-30T09:15:00Z"));
+  private final TestClock clock = new TestClock(Instant.parse("2026-06-30T09:15:00Z"));
 
   private Cli.Result run(String... args) {
     Map<String, String> env = Map.of("REALTIMEKIT_MOCK_STATE", dir.resolve("state/mock.json").toString());
