@@ -69,6 +69,11 @@ final class ServeCommand implements Callable<Integer> {
     URI url;
   }
 
+  @Option(names = "--register", paramLabel = "PUBLIC_URL",
+      description = "At start, the app's webhook that sends recording.statusUpdate to this URL (where RealtimeKit "
+          + "reaches --path, through your proxy): reused when there is one, added otherwise")
+  URI register;
+
   @Option(names = "--catch-up",
       description = "Run one archive pass at start, for what was uploaded while serve was not running")
   boolean catchUp;
@@ -100,6 +105,10 @@ final class ServeCommand implements Callable<Integer> {
     if (queue < 0 || queue > 1_000_000) {
       throw usage("--queue: must be between 0 and 1000000, was " + queue);
     }
+    if (register != null && (!register.isAbsolute() || register.getHost() == null
+        || !("https".equals(register.getScheme()) || "http".equals(register.getScheme())))) {
+      throw usage("--register: must be an absolute http or https URL, was " + register);
+    }
     RealtimeKitWebhooks webhooks = webhooks();
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
       throw usage("--dir: " + dir + " is not a directory");
@@ -115,6 +124,11 @@ final class ServeCommand implements Callable<Integer> {
       if (journal.droppedBytes() > 0) {
         err.println(RecordingsCli.NAME + ": serve: dropped the incomplete last line of " + journal.path() + " ("
             + journal.droppedBytes() + " bytes, never acknowledged)");
+      }
+      if (register != null) {
+        WebhookRegistration.Registered registered = WebhookRegistration.register(session.client(), register);
+        err.println(RecordingsCli.NAME + ": serve: webhook " + registered.webhook().getId() + " sends "
+            + WebhookRegistration.EVENT + " to " + register + (registered.reused() ? " (already there)" : " (added)"));
       }
       var downloader = session.download(false).downloader();
       ServeWorkers.Archiver archiver = id -> newArchive(session, downloader).runOne(UUID.fromString(id), manifest);

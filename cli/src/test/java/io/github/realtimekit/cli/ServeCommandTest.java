@@ -58,6 +58,12 @@ class ServeCommandTest {
   }
 
   @Test
+  void aRegisterUrlThatIsNotAnAbsoluteWebUrlIsAUsageError() throws IOException {
+    assertUsage("--register", serve("--register", "/webhook"));
+    assertUsage("--register", serve("--register", "ftp://hooks.example/webhook"));
+  }
+
+  @Test
   void workersAndQueueOutOfRangeAreUsageErrors() throws IOException {
     assertUsage("--workers", serve("--workers", "0"));
     assertUsage("--queue", serve("--queue", "-1"));
