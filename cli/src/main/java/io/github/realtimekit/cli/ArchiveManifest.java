@@ -59,6 +59,29 @@ final class ArchiveManifest implements AutoCloseable {
   }
 
   /**
+   * Locks a file of a directory for this process alone: one writer at a time, across processes.
+   *
+   * @param channel the file, open for writing
+   * @param path its path, for the message
+   * @param writer the command that writes it, for the message
+   * @return the lock
+   * @throws IOException if the lock cannot be asked for
+   * @throws IllegalStateException if another process (or another writer here) holds it
+   */
+  static FileLock lock(FileChannel channel, Path path, String writer) throws IOException {
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      throw new IllegalStateException("another " + writer + " is writing " + path);
+    }
+    return lock;
+  }
+
+  /**
    * Opens (or creates) the manifest of a directory, locks it, and drops an incomplete last line.
    *
    * @param dir the archive directory, which exists
@@ -71,15 +94,7 @@ final class ArchiveManifest implements AutoCloseable {
     FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
         StandardOpenOption.WRITE);
     try {
-      FileLock lock;
-      try {
-        lock = channel.tryLock();
-      } catch (OverlappingFileLockException e) {
-        lock = null;
-      }
-      if (lock == null) {
-        throw new IllegalStateException("another archive is writing " + path);
-      }
+      FileLock lock = lock(channel, path, "archive");
       long dropped = dropIncompleteLastLine(channel);
       return new ArchiveManifest(path, channel, lock, dropped, read(channel));
     } catch (IOException | RuntimeException e) {

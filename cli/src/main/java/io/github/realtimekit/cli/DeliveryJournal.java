@@ -9,7 +9,6 @@ import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -105,15 +104,7 @@ final class DeliveryJournal implements AutoCloseable {
     FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
         StandardOpenOption.WRITE);
     try {
-      FileLock lock;
-      try {
-        lock = channel.tryLock();
-      } catch (OverlappingFileLockException e) {
-        lock = null;
-      }
-      if (lock == null) {
-        throw new IllegalStateException("another serve is writing " + path);
-      }
+      FileLock lock = ArchiveManifest.lock(channel, path, "serve");
       long dropped = ArchiveManifest.dropIncompleteLastLine(channel);
       Map<String, Long> seen = new HashMap<>();
       Set<String> archived = new HashSet<>();

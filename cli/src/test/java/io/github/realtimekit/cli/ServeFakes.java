@@ -2,6 +2,7 @@ package io.github.realtimekit.cli;
 
 import io.github.realtimekit.fixtures.FileHost;
 import io.github.realtimekit.fixtures.LoopbackServer;
+import io.github.realtimekit.fixtures.WebhookSigning;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,11 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -128,20 +125,11 @@ final class ServeFakes implements AutoCloseable {
   }
 
   static String sign(KeyPair pair, byte[] body) {
-    try {
-      Signature signer = Signature.getInstance("SHA256withRSA");
-      signer.initSign(pair.getPrivate());
-      signer.update(body);
-      return Base64.getEncoder().encodeToString(signer.sign());
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return WebhookSigning.sign(pair, body);
   }
 
   static String pem(KeyPair pair) {
-    return "-----BEGIN PUBLIC KEY-----\n"
-        + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pair.getPublic().getEncoded())
-        + "\n-----END PUBLIC KEY-----\n";
+    return WebhookSigning.pem(pair);
   }
 
   static Path writePem(Path dir) throws IOException {
@@ -168,13 +156,7 @@ final class ServeFakes implements AutoCloseable {
   }
 
   private static KeyPair generate() {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
-      return generator.generateKeyPair();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return WebhookSigning.newKeyPair();
   }
 
   @Override
