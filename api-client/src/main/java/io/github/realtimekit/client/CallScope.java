@@ -11,19 +11,47 @@ import org.jspecify.annotations.Nullable;
  * across Feign, on the calling thread: Feign runs a call synchronously on the thread that made it.
  * The adapter takes the options when it builds the pipeline's request, so that a call made from
  * inside that call (by a stage, say) does not inherit them; the scope is closed however the call ends.
+ * The same for the attempt number of an asynchronous call's attempt. One thread-local slot holds
+ * both, so that the adapter looks it up once per request.
  */
 final class CallScope {
 
-  private static final ThreadLocal<@Nullable RequestOptions> CURRENT = new ThreadLocal<>();
+  /** What the next request this thread sends is bound to. */
+  static final class Slot {
+    private @Nullable RequestOptions options;
+    private int attempt;
+
+    /** Takes the options, leaving none; null when there are none. */
+    @Nullable RequestOptions takeOptions() {
+      RequestOptions taken = options;
+      options = null;
+      return taken;
+    }
+
+    /** Takes the attempt number of an asynchronous call, leaving none; 0 when there is none. */
+    int takeAttempt() {
+      int taken = attempt;
+      attempt = 0;
+      return taken;
+    }
+  }
+
+  private static final ThreadLocal<Slot> CURRENT = ThreadLocal.withInitial(Slot::new);
 
   private CallScope() {
   }
 
+  /** This thread's slot, for the adapter to take what it holds. */
+  static Slot slot() {
+    return CURRENT.get();
+  }
+
   /**
-   * Runs one call with options: checks them against the operation first (nothing is sent when they
-   * break a rule), then makes them the options of the next request the calling thread sends.
+   * Checks a call's options against its operation: nothing is sent when they break a rule.
+   *
+   * @throws InvalidArgumentException naming what breaks which rule
    */
-  static <T> T call(OperationDescriptor operation, RequestOptions options, Supplier<T> call) {
+  static void check(OperationDescriptor operation, @Nullable RequestOptions options) {
     if (options == null) {
       throw new InvalidArgumentException(operation.getName(), List.of(new InvalidArgumentException.Violation(
           "options", "must not be null; use RequestOptions.none() for none", "null")));
@@ -32,51 +60,36 @@ final class CallScope {
     if (!violations.isEmpty()) {
       throw new InvalidArgumentException(operation.getName(), violations);
     }
-    RequestOptions outer = CURRENT.get();
-    CURRENT.set(options == RequestOptions.none() ? null : options);
+  }
+
+  /**
+   * Runs one call with options: checks them first, then makes them the options of the next request
+   * the calling thread sends.
+   */
+  static <T> T call(OperationDescriptor operation, RequestOptions options, Supplier<T> call) {
+    check(operation, options);
+    Slot slot = CURRENT.get();
+    RequestOptions outer = slot.options;
+    slot.options = options == RequestOptions.none() ? null : options;
     try {
       return call.get();
     } finally {
-      if (outer == null) {
-        CURRENT.remove();
-      } else {
-        CURRENT.set(outer);
-      }
+      slot.options = outer;
     }
   }
-
-  /** The attempt number of an asynchronous call's attempt running on this thread; 0 for none. */
-  private static final ThreadLocal<int[]> SCHEDULED = ThreadLocal.withInitial(() -> new int[1]);
 
   /**
    * Runs one attempt of an asynchronous call: the next request this thread sends is that attempt, and
    * the pipeline throws {@link io.github.realtimekit.client.core.RetryScheduled} where it would wait.
    */
   static <T> T scheduledAttempt(int attempt, Supplier<T> call) {
-    int[] slot = SCHEDULED.get();
-    int outer = slot[0];
-    slot[0] = attempt;
+    Slot slot = CURRENT.get();
+    int outer = slot.attempt;
+    slot.attempt = attempt;
     try {
       return call.get();
     } finally {
-      slot[0] = outer;
+      slot.attempt = outer;
     }
-  }
-
-  /** Takes the attempt number bound to this thread's next request, leaving none; 0 when there is none. */
-  static int takeScheduledAttempt() {
-    int[] slot = SCHEDULED.get();
-    int attempt = slot[0];
-    slot[0] = 0;
-    return attempt;
-  }
-
-  /** Takes the options bound to this thread's call, leaving none; null when there are none. */
-  static @Nullable RequestOptions take() {
-    RequestOptions options = CURRENT.get();
-    if (options != null) {
-      CURRENT.remove();
-    }
-    return options;
   }
 }

@@ -122,7 +122,7 @@ final class ClientRuntime {
 
   /** Checks a call's options before anything is sent, for a call that binds them later (a pager's pages). */
   static void requireOptions(OperationDescriptor operation, RequestOptions options) {
-    CallScope.call(operation, options, () -> null);
+    CallScope.check(operation, options);
   }
 
   /** The pipeline downloads go through: the API's transport and logging, no credential. */

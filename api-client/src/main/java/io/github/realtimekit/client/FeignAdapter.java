@@ -48,11 +48,12 @@ final class FeignAdapter implements Client {
         || request.requestTemplate().methodMetadata() == null
         ? operations.forMethod("request")
         : operations.forMethod(request.requestTemplate().methodMetadata().method().getName());
-    RequestOptions callOptions = CallScope.take();
+    CallScope.Slot scope = CallScope.slot();
+    RequestOptions callOptions = scope.takeOptions();
     HttpRequest sent = callOptions == null
         ? HttpRequest.of(operation, request.httpMethod().name(), request.url(), request.headers(), request.body())
         : withOptions(operation, request, callOptions);
-    int scheduled = CallScope.takeScheduledAttempt();
+    int scheduled = scope.takeAttempt();
     if (scheduled > 0) {
       sent.scheduledAttempt(scheduled);
     }

@@ -97,7 +97,7 @@ final class ControlFacts {
       StringBuilder expr = new StringBuilder(op.bodyParam.dataType).append(".builder()");
       List<String> json = new ArrayList<>();
       for (Map.Entry<?, ?> field : fields.entrySet()) {
-        CodegenProperty p = property(body, String.valueOf(field.getKey()));
+        CodegenProperty p = OperationFacts.property(body, String.valueOf(field.getKey()));
         if (p == null) {
           throw fail(op, "x-realtimekit-shortcuts", "sets " + field.getKey() + ", which " + op.bodyParam.dataType + " lacks");
         }
@@ -191,9 +191,9 @@ final class ControlFacts {
     ext.put("x-reconcile-check-args", "java.util.Map.of(" + String.join(", ", named) + ")");
 
     CodegenModel targetResponse = models.get(responseModel(openAPI, target));
-    CodegenProperty data = property(targetResponse, "data");
+    CodegenProperty data = OperationFacts.property(targetResponse, "data");
     CodegenModel found = data == null ? null : models.get(data.complexType);
-    CodegenProperty startedAfter = property(found, String.valueOf(spec.get("started-after")));
+    CodegenProperty startedAfter = OperationFacts.property(found, String.valueOf(spec.get("started-after")));
     if (startedAfter == null || !startedAfter.isDateTime) {
       throw fail(op, "x-realtimekit-reconcile", "started-after must name a date-time field of " + targetId + "'s data");
     }
@@ -205,7 +205,7 @@ final class ControlFacts {
       ext.put("x-reconcile-result-expr", "found");
     } else {
       String resultType = String.valueOf(ext.get("x-result-type"));
-      CodegenProperty into = property(models.get(resultType), String.valueOf(result));
+      CodegenProperty into = OperationFacts.property(models.get(resultType), String.valueOf(result));
       if (into == null) {
         throw fail(op, "x-realtimekit-reconcile", "result names " + result + ", which " + resultType + " lacks");
       }
@@ -219,7 +219,7 @@ final class ControlFacts {
    */
   private static String argument(CodegenOperation op, Map<String, CodegenModel> models, String expression) {
     if (expression.startsWith("$request.body#/") && op.bodyParam != null) {
-      CodegenProperty p = property(models.get(op.bodyParam.baseType), expression.substring("$request.body#/".length()));
+      CodegenProperty p = OperationFacts.property(models.get(op.bodyParam.baseType), expression.substring("$request.body#/".length()));
       if (p != null) {
         return "String.valueOf(" + op.bodyParam.paramName + "." + p.getter + "())";
       }
@@ -273,13 +273,6 @@ final class ControlFacts {
       throw fail(op, extension, "must be an object");
     }
     return m;
-  }
-
-  private static CodegenProperty property(CodegenModel model, String baseName) {
-    if (model == null || model.vars == null) {
-      return null;
-    }
-    return model.vars.stream().filter(v -> baseName.equals(v.baseName)).findFirst().orElse(null);
   }
 
   private static IllegalStateException fail(CodegenOperation op, String extension, String rule) {

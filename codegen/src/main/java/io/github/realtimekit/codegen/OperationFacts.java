@@ -264,7 +264,8 @@ final class OperationFacts {
     return op.queryParams.stream().anyMatch(p -> name.equals(p.baseName));
   }
 
-  private static CodegenProperty property(CodegenModel model, String baseName) {
+  /** A model's property by its JSON name; null when the model or the property is absent. */
+  static CodegenProperty property(CodegenModel model, String baseName) {
     if (model == null || model.vars == null) {
       return null;
     }

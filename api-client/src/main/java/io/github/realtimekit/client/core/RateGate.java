@@ -69,9 +69,16 @@ final class RateGate {
       if (wait <= 0) {
         return;
       }
-      // Rounded up: a wait cut short by a truncated millisecond would only look again.
-      sleeper.sleep(Duration.ofMillis((wait + 999_999) / 1_000_000));
+      sleeper.sleep(waitOf(wait));
     }
+  }
+
+  /**
+   * A wait of {@link #tryAcquire()}'s nanoseconds in whole milliseconds, rounded up: a wait cut short by
+   * a truncated millisecond would only look again.
+   */
+  static Duration waitOf(long nanos) {
+    return Duration.ofMillis((nanos + 999_999) / 1_000_000);
   }
 
   /** Counts a send and returns 0, or returns how many nanoseconds to wait before asking again. */

@@ -33,7 +33,7 @@ final class ThrottleStage implements HttpStage {
         long wait = gate.tryAcquire();
         if (wait > 0) {
           // Not sent: the caller tries this attempt again when the gate opens, holding no thread till then.
-          throw new RetryScheduled(Duration.ofMillis((wait + 999_999) / 1_000_000), request.attempt(), null);
+          throw new RetryScheduled(RateGate.waitOf(wait), request.attempt(), null);
         }
       } else {
         gate.acquire();
