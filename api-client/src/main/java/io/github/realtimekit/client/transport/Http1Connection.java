@@ -113,6 +113,9 @@ final class Http1Connection {
     while (true) {
       for (; scanned < limit; scanned++) {
         if (buffer[scanned] == '\n') {
+          if (scanned - start > MAX_LINE) {
+            throw new IOException("the server sent a " + what + " longer than " + MAX_LINE + " bytes");
+          }
           int end = scanned > start && buffer[scanned - 1] == '\r' ? scanned - 1 : scanned;
           String line = new String(buffer, start, end - start, StandardCharsets.ISO_8859_1);
           position = scanned + 1;

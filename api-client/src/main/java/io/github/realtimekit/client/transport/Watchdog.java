@@ -19,7 +19,7 @@ final class Watchdog {
   /** How often the exchanges under way are looked at: the latest a deadline or a cancel is acted on. */
   static final long TICK_MILLIS = 10;
 
-  static final Watchdog SHARED = new Watchdog(System::nanoTime);
+  static final Watchdog SHARED = new Watchdog(System::nanoTime, true);
 
   /** Something the watchdog can end: closing a connection's socket. */
   interface Ending {
@@ -91,8 +91,17 @@ final class Watchdog {
   private volatile boolean parkedForever;
   private volatile Thread thread;
 
-  Watchdog(LongSupplier nanoTime) {
+  private final boolean threaded;
+
+  /**
+   * Creates a watchdog.
+   *
+   * @param nanoTime the clock of the deadlines
+   * @param threaded false for one that only {@link #tick()} drives (tests)
+   */
+  Watchdog(LongSupplier nanoTime, boolean threaded) {
     this.nanoTime = nanoTime;
+    this.threaded = threaded;
   }
 
   /**
@@ -121,7 +130,7 @@ final class Watchdog {
   }
 
   private synchronized void start() {
-    if (thread == null) {
+    if (thread == null && threaded) {
       Thread t = new Thread(this::run, "realtimekit-watchdog");
       t.setDaemon(true);
       thread = t;
