@@ -44,7 +44,8 @@ import org.jspecify.annotations.Nullable;
  * body written as JSON once ({@link JsonBodyEncoder}), Feign's request turned into the pipeline's
  * ({@link FeignAdapter}), then the pipeline of
  * {@link io.github.realtimekit.client.core}: retries, error mapping, authentication and logging,
- * around one transport ({@link JdkTransport}) with a deadline and a size limit. Downloads go through
+ * around one transport ({@link Http1Transport}, or {@link JdkTransport} for a caller's {@code HttpClient} or a
+ * proxy) with a deadline and a size limit. Downloads go through
  * the same transport and logging ({@link #downloadPipeline()}).
  */
 final class ClientRuntime {
