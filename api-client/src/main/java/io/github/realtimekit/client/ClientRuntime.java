@@ -64,7 +64,7 @@ final class ClientRuntime {
   ClientRuntime(RealtimeKitClientBuilder b) {
     this.baseUrl = b.baseUrl;
     this.userAgent = b.userAgent;
-    ObjectMapper mapper = RealtimeKitJson.newObjectMapper();
+    ObjectMapper mapper = RealtimeKitJson.clientMapper();
     SafeText safe = new SafeText(b.apiToken);
     HttpTransport transport = transport(b);
     this.errors = new ErrorMapper(mapper, safe, b.connectTimeout, b.readTimeout);

@@ -24,7 +24,10 @@ final class Rfc3339DateTimeDeserializer extends StdScalarDeserializer<OffsetDate
 
   private static final long serialVersionUID = 1L;
 
-  private final transient JsonDeserializer<OffsetDateTime> fallback = InstantDeserializer.OFFSET_DATE_TIME;
+  /** Jackson's own reader of the other forms, loaded only when one comes. */
+  private static final class Fallback {
+    static final JsonDeserializer<OffsetDateTime> READER = InstantDeserializer.OFFSET_DATE_TIME;
+  }
 
   Rfc3339DateTimeDeserializer() {
     super(OffsetDateTime.class);
@@ -38,7 +41,7 @@ final class Rfc3339DateTimeDeserializer extends StdScalarDeserializer<OffsetDate
         return parsed;
       }
     }
-    return fallback.deserialize(parser, context);
+    return Fallback.READER.deserialize(parser, context);
   }
 
   /**
