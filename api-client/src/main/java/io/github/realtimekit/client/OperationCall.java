@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,8 +45,9 @@ import org.jspecify.annotations.Nullable;
 final class OperationCall<R> {
 
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-  private static final Map<String, List<String>> ACCEPT = headers(false);
-  private static final Map<String, List<String>> ACCEPT_AND_BODY = headers(true);
+  private static final List<String> ACCEPT_JSON = List.of("application/json");
+  /** The headers of a request without a body: made once, never copied here. */
+  private static final Map<String, List<String>> ACCEPT = Map.of("Accept", ACCEPT_JSON);
 
   private final OperationDescriptor operation;
   private final Method constraints;
@@ -197,7 +197,7 @@ final class OperationCall<R> {
         }
         CallScope.Slot scope = CallScope.slot();
         RequestOptions options = scope.takeOptions();
-        Map<String, List<String>> headers = bytes == null ? ACCEPT : ACCEPT_AND_BODY;
+        Map<String, List<String>> headers = bytes == null ? ACCEPT : withLength(bytes.length);
         HttpRequest request = options == null
             ? HttpRequest.of(operation, operation.getHttpMethod(), url.toString(), headers, bytes)
             : withOptions(operation, operation.getHttpMethod(), url.toString(), headers, bytes, options);
@@ -285,12 +285,8 @@ final class OperationCall<R> {
         || c == '-' || c == '.' || c == '_' || c == '~';
   }
 
-  private static Map<String, List<String>> headers(boolean body) {
-    TreeMap<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    headers.put("Accept", List.of("application/json"));
-    if (body) {
-      headers.put("Content-Type", List.of("application/json"));
-    }
-    return Collections.unmodifiableMap(headers);
+  /** The headers of a request with a body: its type and, as stages and the log see it, its length. */
+  private static Map<String, List<String>> withLength(int length) {
+    return Map.of("Accept", ACCEPT_JSON, "Content-Type", ACCEPT_JSON, "Content-Length", List.of(Integer.toString(length)));
   }
 }
