@@ -57,7 +57,9 @@ final class ArgumentChecks {
       for (int i = 0; i < parameters.size(); i++) {
         check(parameters.get(i), args[i], violations);
       }
-      violations.sort(Comparator.comparing(Violation::toString));
+      if (violations.size() > 1) {
+        violations.sort(Comparator.comparing(Violation::toString));
+      }
       return violations;
     }
   }
