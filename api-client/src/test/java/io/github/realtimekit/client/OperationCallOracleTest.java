@@ -85,6 +85,22 @@ class OperationCallOracleTest {
   }
 
   @Test
+  void aBaseUrlWithATrailingSlashOrAnEncodedPathIsJoinedAsFeignJoinsIt() {
+    for (String base : List.of("HTTP://127.0.0.1:9/client/v4/", "http://127.0.0.1:9/a%20b/c", "http://127.0.0.1:9")) {
+      client.close();
+      client = RealtimeKitClient.builder().apiToken("t0ken-for-tests-only").accountId("acc").appId("app")
+          .baseUrl(base).maxRetries(0).addStage((request, chain) -> {
+            seen.set(request);
+            throw new Seen();
+          }).build();
+      StageRequest built = same(() -> client.listRecordingsPage(ListRecordingsQuery.builder().pageNo(2).build()),
+          () -> client.api().listRecordings("acc", "app", ListRecordingsQuery.builder().pageNo(2).build()));
+      assertTrue(built.url().endsWith("/accounts/acc/realtime/kit/app/recordings?page_no=2"), built.url());
+      assertFalse(built.url().contains("//accounts"), built.url());
+    }
+  }
+
+  @Test
   void reservedAndUnicodeCharactersInAPathParameterStayInOneSegment() {
     for (String value : List.of("a/b", "a?b", "a#b", "a%b", "%2F", "a;b=c", "é~ü", "a+b", "a:b@c", "x.y", "-_.~",
         "...", "a&b", "[x]", "\uD83D\uDE00")) {
