@@ -145,7 +145,8 @@ final class OperationCall<R> {
     /** Appends a query parameter, unless it is not set. */
     Request query(String name, @Nullable Object value) {
       if (value != null) {
-        separator().append(name).append('=');
+        appendEncoded(separator(), name);
+        url.append('=');
         appendEncoded(url, text(value));
       }
       return this;
@@ -154,7 +155,8 @@ final class OperationCall<R> {
     /** Appends an array query parameter as one comma-separated value, unless it is not set or empty. */
     Request queryCsv(String name, @Nullable List<?> values) {
       if (values != null && !values.isEmpty()) {
-        separator().append(name).append('=');
+        appendEncoded(separator(), name);
+        url.append('=');
         for (int i = 0; i < values.size(); i++) {
           if (i > 0) {
             url.append(',');

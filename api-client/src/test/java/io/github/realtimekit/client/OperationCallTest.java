@@ -91,6 +91,9 @@ class OperationCallTest {
     assertEquals("http://h/v4/things/a", sent.get(0).url());
     get.start("a", null, null).path("/things/").segment("id", "a").query("page", null).query("q", "1").send(null);
     assertEquals("http://h/v4/things/a?q=1", sent.get(1).url());
+    get.start("a", null, null).path("/things/").segment("id", "a").query("a b[]", "c").queryCsv("é", List.of("d"))
+        .send(null);
+    assertEquals("http://h/v4/things/a?a%20b%5B%5D=c&%C3%A9=d", sent.get(2).url(), "names are encoded too");
   }
 
   @Test
