@@ -43,17 +43,41 @@ final class ArgumentChecks {
       boolean model) {
   }
 
-  private final Map<Method, List<Check>> checks = new ConcurrentHashMap<>();
+  /** The checks of one method's parameters, compiled once: what {@link #violations(Object[])} runs. */
+  static final class Compiled {
+    private final List<Check> parameters;
+
+    private Compiled(List<Check> parameters) {
+      this.parameters = parameters;
+    }
+
+    /** The broken rules of a call, sorted; empty when every argument passes. */
+    List<Violation> violations(Object[] args) {
+      List<Violation> violations = new ArrayList<>(0);
+      for (int i = 0; i < parameters.size(); i++) {
+        check(parameters.get(i), args[i], violations);
+      }
+      if (violations.size() > 1) {
+        violations.sort(Comparator.comparing(Violation::toString));
+      }
+      return violations;
+    }
+  }
+
+  private final Map<Method, Compiled> checks = new ConcurrentHashMap<>();
 
   /** The broken rules of a call, sorted; empty when every argument passes. */
   List<Violation> violations(Method method, Object[] args) {
-    List<Check> parameters = checks.computeIfAbsent(method, ArgumentChecks::compile);
-    List<Violation> violations = new ArrayList<>(0);
-    for (int i = 0; i < parameters.size(); i++) {
-      check(parameters.get(i), args[i], violations);
-    }
-    violations.sort(Comparator.comparing(Violation::toString));
-    return violations;
+    return checks.computeIfAbsent(method, ArgumentChecks::compiled).violations(args);
+  }
+
+  /**
+   * Compiles the checks of a method's parameters from their annotations.
+   *
+   * @throws IllegalStateException if a parameter carries a constraint these checks do not know
+   */
+  static Compiled compiled(Method method) {
+    return new Compiled(compile(method));
   }
 
   private static void check(Check check, Object value, List<Violation> violations) {

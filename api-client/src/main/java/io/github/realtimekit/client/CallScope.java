@@ -7,12 +7,13 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Hands one call's {@link RequestOptions} from the method that was called to {@link FeignAdapter},
- * across Feign, on the calling thread: Feign runs a call synchronously on the thread that made it.
- * The adapter takes the options when it builds the pipeline's request, so that a call made from
- * inside that call (by a stage, say) does not inherit them; the scope is closed however the call ends.
+ * Hands one call's {@link RequestOptions} from the method that was called to where the pipeline's
+ * request is made ({@link OperationCall}, or {@link FeignAdapter} across Feign, which runs a call
+ * synchronously on the thread that made it), on the calling thread. That code takes the options when it
+ * builds the request, so that a call made from inside that call (by a stage, say) does not inherit
+ * them; the scope is closed however the call ends.
  * The same for the attempt number of an asynchronous call's attempt. One thread-local slot holds
- * both, so that the adapter looks it up once per request.
+ * both, so that it is looked up once per request.
  */
 final class CallScope {
 
@@ -41,7 +42,7 @@ final class CallScope {
   private CallScope() {
   }
 
-  /** This thread's slot, for the adapter to take what it holds. */
+  /** This thread's slot, for the code that makes the request to take what it holds. */
   static Slot slot() {
     return CURRENT.get();
   }

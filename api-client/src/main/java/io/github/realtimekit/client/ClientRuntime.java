@@ -1,10 +1,6 @@
 package io.github.realtimekit.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import feign.Feign;
-import feign.Logger;
-import feign.Request;
-import feign.Retryer;
 import io.github.realtimekit.client.core.ErrorMapper;
 import io.github.realtimekit.client.core.HttpPipeline;
 import io.github.realtimekit.client.core.HttpStage;
@@ -21,12 +17,12 @@ import jakarta.validation.Validator;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -36,25 +32,29 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What every {@link RealtimeKitClient} of one configuration shares: the pipelines, assembled here,
- * and the generated Feign interfaces on top of them. Knows no operation by name: the generated client
- * calls {@link #api(Class)} for its interfaces and {@link #unwrap} / {@link #requireQuery} for
- * what every operation does alike.
+ * each operation's {@link OperationCall}, and the generated Feign interfaces, made only when asked
+ * for ({@link FeignApis}). Knows no operation by name: the generated client calls
+ * {@link #operation} for its operations, {@link #api(Class)} for its interfaces, and
+ * {@link #unwrap} / {@link #requireQuery} for what every operation does alike.
  *
- * <p>A call, outermost first: argument checks ({@link CheckedInvocationHandlerFactory}), the request
- * body written as JSON once ({@link JsonBodyEncoder}), Feign's request turned into the pipeline's
- * ({@link FeignAdapter}), then the pipeline of
- * {@link io.github.realtimekit.client.core}: retries, error mapping, authentication and logging,
- * around one transport ({@link Http1Transport}, or {@link JdkTransport} for a caller's {@code HttpClient} or a
- * proxy) with a deadline and a size limit. Downloads go through
- * the same transport and logging ({@link #downloadPipeline()}).
+ * <p>A call, outermost first: argument checks, the URL and the request body written once
+ * ({@link OperationCall}), then the pipeline of {@link io.github.realtimekit.client.core}: retries,
+ * error mapping, authentication and logging, around one transport ({@link Http1Transport}, or
+ * {@link JdkTransport} for a caller's {@code HttpClient} or a proxy) with a deadline and a size limit.
+ * Downloads go through the same transport and logging ({@link #downloadPipeline()}).
  */
 final class ClientRuntime {
 
   private final String baseUrl;
   private final String userAgent;
   private final AtomicBoolean closed = new AtomicBoolean();
-  private final Feign.Builder feign;
-  private final Map<Class<?>, Object> apis = new ConcurrentHashMap<>();
+  private final HttpPipeline pipeline;
+  private final JsonResponses json;
+  private final ObjectMapper mapper;
+  private final Duration connectTimeout;
+  private final Duration readTimeout;
+  private final Map<OperationDescriptor, OperationCall<?>> operations = new ConcurrentHashMap<>();
+  private volatile @Nullable FeignApis feign;
   private final ErrorMapper errors;
   private final HttpPipeline downloads;
   private final Set<Closeable> open = ConcurrentHashMap.newKeySet();
@@ -78,25 +78,15 @@ final class ClientRuntime {
         .nanoClock(b.nanoTime)
         .ownStages(b.stages.stream().<HttpStage>map(OwnStage::new).toList());
     b.rateLimits.forEach(limit -> pipelines.rateLimit(limit.getRequests(), limit.getWindow()));
-    HttpPipeline pipeline = pipelines.buildForApi(errors, transport);
+    this.pipeline = pipelines.buildForApi(errors, transport);
     this.downloads = pipelines.buildForDownloads(errors, transport);
     this.reconciliation = new Reconciliation(b.currentTimeMillis);
     this.asyncCalls = new AsyncCalls(b.asyncExecutor);
-    OperationIndex operations = OperationIndex.ALL;
-    JsonResponses json = new JsonResponses(mapper,
+    this.json = new JsonResponses(mapper,
         b.strictResponses ? validator(ClientRuntime.class.getClassLoader()) : null, errors, safe);
-    this.feign = Feign.builder()
-        .client(new FeignAdapter(pipeline, operations, closed::get))
-        .contract(new SpecContract(operations))
-        .encoder(new JsonBodyEncoder(mapper, operations, JsonBodyEncoder.MAX_BODY_BYTES))
-        .decoder(new ResponseDecoder(json))
-        .retryer(Retryer.NEVER_RETRY)
-        .logLevel(Logger.Level.NONE)
-        .invocationHandlerFactory(new CheckedInvocationHandlerFactory(operations))
-        .options(new Request.Options(
-            b.connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
-            b.readTimeout.toMillis(), TimeUnit.MILLISECONDS,
-            false));
+    this.mapper = mapper;
+    this.connectTimeout = b.connectTimeout;
+    this.readTimeout = b.readTimeout;
   }
 
   /**
@@ -119,9 +109,31 @@ final class ClientRuntime {
     return baseUrl;
   }
 
+  /**
+   * The calls of one operation on this pipeline; one per operation, shared by every view.
+   *
+   * @param constraints the generated type declaring a method of that name whose parameters carry the
+   *     operation's constraints (see {@link OperationCall})
+   */
+  @SuppressWarnings("unchecked")
+  <R> OperationCall<R> operation(OperationDescriptor operation, Class<?> constraints, String method) {
+    return (OperationCall<R>) operations.computeIfAbsent(operation, o -> new OperationCall<>(o,
+        OperationCall.constraints(constraints, method), baseUrl, pipeline, json, mapper, closed::get));
+  }
+
   /** A generated Feign interface on this pipeline; one instance per interface, shared by every view. */
   <A> A api(Class<A> type) {
-    return type.cast(apis.computeIfAbsent(type, t -> feign.target(new FormArrayTarget<>(t, baseUrl))));
+    FeignApis apis = feign;
+    if (apis == null) {
+      synchronized (this) {
+        apis = feign;
+        if (apis == null) {
+          apis = new FeignApis(baseUrl, pipeline, json, mapper, closed::get, connectTimeout, readTimeout);
+          feign = apis;
+        }
+      }
+    }
+    return apis.api(type);
   }
 
   /**

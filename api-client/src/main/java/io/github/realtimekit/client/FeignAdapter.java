@@ -12,13 +12,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.net.URLEncoder;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.util.Collection;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -69,26 +64,8 @@ final class FeignAdapter implements Client {
 
   /** The request with a call's options: its headers over Feign's, its query after the operation's. */
   private static HttpRequest withOptions(OperationDescriptor operation, Request request, RequestOptions options) {
-    Map<String, Collection<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    headers.putAll(request.headers());
-    headers.putAll(options.getHeaders());
-    StringBuilder url = new StringBuilder(request.url());
-    char separator = request.url().indexOf('?') < 0 ? '?' : '&';
-    for (Map.Entry<String, List<String>> parameter : options.getQueryParameters().entrySet()) {
-      for (String value : parameter.getValue()) {
-        url.append(separator).append(encode(parameter.getKey())).append('=').append(encode(value));
-        separator = '&';
-      }
-    }
-    Integer maxRetries = options.getMaxRetries();
-    return HttpRequest.of(operation, request.httpMethod().name(), url.toString(), headers, request.body(),
-        options.getTimeout(), maxRetries == null ? -1 : maxRetries);
-  }
-
-  /** Percent-encodes a query's name or value: everything but RFC 3986's unreserved characters. */
-  private static String encode(String text) {
-    return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A")
-        .replace("%7E", "~");
+    return OperationCall.withOptions(operation, request.httpMethod().name(), request.url(), request.headers(),
+        request.body(), options);
   }
 
   /** The pipeline's response as Feign's body: the bytes, read in place, and everything else. */

@@ -37,12 +37,14 @@ public final class RequestOptions {
   private final @Nullable Integer maxRetries;
   private final Map<String, List<String>> headers;
   private final Map<String, List<String>> queryParameters;
+  private final List<InvalidArgumentException.Violation> violations;
 
   private RequestOptions(Builder b) {
     this.timeout = b.timeout;
     this.maxRetries = b.maxRetries;
     this.headers = freeze(b.headers);
     this.queryParameters = freeze(b.queryParameters);
+    this.violations = findViolations(headers);
   }
 
   private static Map<String, List<String>> freeze(Map<String, List<String>> map) {
@@ -105,8 +107,15 @@ public final class RequestOptions {
     return queryParameters;
   }
 
-  /** The rules the options break for a call, each naming the header or parameter. */
+  /**
+   * The rules the options break for a call, each naming the header or parameter; found once, when
+   * they are built, and checked by every call that takes them.
+   */
   List<InvalidArgumentException.Violation> violations() {
+    return violations;
+  }
+
+  private static List<InvalidArgumentException.Violation> findViolations(Map<String, List<String>> headers) {
     List<InvalidArgumentException.Violation> violations = new ArrayList<>();
     headers.forEach((name, values) -> values.forEach(value -> {
       String problem = HeaderRules.problem(name, value);
@@ -115,7 +124,7 @@ public final class RequestOptions {
             HeaderRules.shown(name, value)));
       }
     }));
-    return violations;
+    return List.copyOf(violations);
   }
 
   @Override

@@ -6,7 +6,6 @@ import feign.Param;
 import feign.RequestLine;
 import io.github.realtimekit.client.errors.InvalidArgumentException;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
@@ -52,8 +51,6 @@ final class SpecContract extends Contract.Default {
 
   /** Percent-encodes one path segment; refuses the dot segments. */
   static final class PathSegmentExpander implements Param.Expander {
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-
     private final String operation;
     private final String parameter;
 
@@ -73,32 +70,7 @@ final class SpecContract extends Contract.Default {
     }
 
     static String encode(String text) {
-      StringBuilder out = null;
-      byte[] bytes = null;
-      for (int i = 0; i < text.length(); i++) {
-        if (!isUnreserved(text.charAt(i))) {
-          bytes = text.getBytes(StandardCharsets.UTF_8);
-          break;
-        }
-      }
-      if (bytes == null) {
-        return text;
-      }
-      out = new StringBuilder(bytes.length * 3);
-      for (byte b : bytes) {
-        char c = (char) (b & 0xff);
-        if (isUnreserved(c)) {
-          out.append(c);
-        } else {
-          out.append('%').append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
-        }
-      }
-      return out.toString();
-    }
-
-    private static boolean isUnreserved(char c) {
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '.' || c == '_' || c == '~';
+      return OperationCall.encode(text);
     }
   }
 }

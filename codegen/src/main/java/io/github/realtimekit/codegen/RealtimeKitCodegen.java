@@ -4,6 +4,7 @@ import static org.openapitools.codegen.utils.StringUtils.camelize;
 import static org.openapitools.codegen.utils.StringUtils.underscore;
 
 import java.io.File;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +29,9 @@ import org.openapitools.codegen.utils.CamelizeOption;
  *       {@code nickname} becomes the Java name too, so every template uses one name.
  *   <li>{@code x-spec-path}: the path as the spec writes it, with the spec's parameter names
  *       ({@code {account_id}}); {@code path} has the Java names, which Feign's templates need.
+ *   <li>{@code x-path-parts}: the path in order, each part a {@code literal} (a Java string literal's
+ *       content) or a {@code segment} (a path parameter's Java name), for the client to build the URL
+ *       without a template engine.
  *   <li>{@code x-cli-name}: the command name, the spec's {@code x-realtimekit-cli-name} or the
  *       operationId in kebab-case.
  *   <li>{@code x-from-client} on a parameter the client fills itself (the spec marks it
@@ -124,6 +128,7 @@ public class RealtimeKitCodegen extends JavaClientCodegen {
     Map<String, CodegenModel> models = models(allModels);
     for (CodegenOperation op : result.getOperations().getOperation()) {
       OperationFacts.describe(op, models, importMapping());
+      op.vendorExtensions.put("x-path-parts", pathParts(op.path));
       ControlFacts.describe(op, models, openAPI);
       if (!op.getHasQueryParams()) {
         apisWithoutQuery.add(String.valueOf(op.vendorExtensions.get("x-java-class")));
@@ -149,6 +154,33 @@ public class RealtimeKitCodegen extends JavaClientCodegen {
       });
     }
     return models;
+  }
+
+  /**
+   * A path with {@code {name}} placeholders as its parts, in order: {@code literal} text between them,
+   * escaped for a Java string literal, and each placeholder's {@code segment}.
+   */
+  static List<Map<String, String>> pathParts(String path) {
+    List<Map<String, String>> parts = new ArrayList<>();
+    int at = 0;
+    while (at < path.length()) {
+      int open = path.indexOf('{', at);
+      int close = open < 0 ? -1 : path.indexOf('}', open);
+      if (open < 0 || close < 0) {
+        parts.add(Map.of("literal", javaString(path.substring(at))));
+        break;
+      }
+      if (open > at) {
+        parts.add(Map.of("literal", javaString(path.substring(at, open))));
+      }
+      parts.add(Map.of("segment", path.substring(open + 1, close)));
+      at = close + 1;
+    }
+    return parts;
+  }
+
+  private static String javaString(String text) {
+    return text.replace("\\", "\\\\").replace("\"", "\\\"");
   }
 
   /** {@code get_session_transcript} → {@code getSessionTranscript}; a lowerCamel name stays as it is. */

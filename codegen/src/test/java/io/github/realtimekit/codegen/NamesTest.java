@@ -2,6 +2,8 @@ package io.github.realtimekit.codegen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class NamesTest {
@@ -34,5 +36,16 @@ class NamesTest {
     assertEquals("Map<String, List<Thing>>", OperationFacts.plainType("Map<String, List<@jakarta.validation.Valid Thing>>"));
     assertEquals("List<String>", OperationFacts.plainType("List<@Size(max = 3) String>"));
     assertEquals("Recording", OperationFacts.plainType("Recording"));
+  }
+
+  @Test
+  void aPathIsItsLiteralsAndSegmentsInOrder() {
+    assertEquals(List.of(Map.of("literal", "/accounts/"), Map.of("segment", "accountId"),
+        Map.of("literal", "/recordings/"), Map.of("segment", "recordingId")),
+        RealtimeKitCodegen.pathParts("/accounts/{accountId}/recordings/{recordingId}"));
+    assertEquals(List.of(Map.of("segment", "a"), Map.of("segment", "b"), Map.of("literal", ".json")),
+        RealtimeKitCodegen.pathParts("{a}{b}.json"));
+    assertEquals(List.of(Map.of("literal", "/say \\\"hi\\\"\\\\")), RealtimeKitCodegen.pathParts("/say \"hi\"\\"),
+        "escaped for a Java string literal");
   }
 }
