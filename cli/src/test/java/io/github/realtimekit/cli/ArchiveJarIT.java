@@ -82,7 +82,7 @@ class ArchiveJarIT {
     while (Files.readString(stdout).lines().count() < RECORDINGS / 3) {
       assertTrue(process.isAlive(), "the archive ended before it was killed");
       assertTrue(System.nanoTime() < deadline, "a third of the files archived within 120 s");
-      Thread.sleep(2);
+      Thread.sleep(20);
     }
     process.destroyForcibly();
     assertTrue(process.waitFor(30, TimeUnit.SECONDS));

@@ -12,7 +12,8 @@ import java.util.stream.Stream;
  * A measurement of {@code archive}, not a test: the wall time of the packaged jar archiving 1,000
  * recordings of 4 KiB each from a loopback host into an empty directory, whole processes one after
  * another, and their median. Run it from {@code cli/} with the test class path:
- * {@code java -cp target/test-classes:target/classes:CLASSPATH io.github.realtimekit.cli.ArchiveLoad [RUNS] [RECORDINGS] [ARCHIVE OPTIONS...]}.
+ * {@code java -cp target/test-classes:target/classes:CLASSPATH io.github.realtimekit.cli.ArchiveLoad [RUNS] [RECORDINGS] [ARCHIVE OPTIONS...]}
+ * (0 runs: only the host, its base URL printed, until standard input ends).
  */
 public final class ArchiveLoad {
 
@@ -24,7 +25,15 @@ public final class ArchiveLoad {
     int recordings = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
     String[] more = args.length > 2 ? Arrays.copyOfRange(args, 2, args.length) : new String[0];
     List<Double> seconds = new ArrayList<>();
+    // The host's pages are built from the spec's example: read it once before the clock starts.
+    Examples.example("GetAllRecordings");
     try (ArchiveFakes fakes = new ArchiveFakes(recordings)) {
+      if (runs == 0) {
+        // Only the host, for runs by hand (under time, a profiler): until standard input ends.
+        System.out.println("--base-url " + fakes.root() + Examples.BASE_PATH);
+        System.in.transferTo(java.io.OutputStream.nullOutputStream());
+        return;
+      }
       for (int r = 0; r < runs; r++) {
         Path work = Files.createTempDirectory("archive-load");
         long start = System.nanoTime();
