@@ -127,7 +127,7 @@ final class Archive {
     Phaser committing = new Phaser(1);
     PriorityQueue<Job> window = new PriorityQueue<>(Comparator.comparing(Job::expiry).thenComparingLong(Job::order));
     long order = 0;
-    try (PagesAhead<Recording> pages = new PagesAhead<>(client.listRecordings(query).iterableByPage().iterator())) {
+    try (PagesAhead<Page<Recording>> pages = new PagesAhead<>(client.listRecordings(query).iterableByPage().iterator())) {
       Iterator<Recording> items = List.<Recording>of().iterator();
       boolean walking = true;
       while (true) {
@@ -246,7 +246,7 @@ final class Archive {
   }
 
   /** Takes the next page, null after the last; keeps a failure for the summary instead of throwing it. */
-  private Page<Recording> nextPage(PagesAhead<Recording> pages) throws InterruptedException {
+  private Page<Recording> nextPage(PagesAhead<Page<Recording>> pages) throws InterruptedException {
     try {
       return pages.next();
     } catch (RuntimeException e) {

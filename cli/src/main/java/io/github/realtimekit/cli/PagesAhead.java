@@ -1,6 +1,5 @@
 package io.github.realtimekit.cli;
 
-import io.github.realtimekit.client.Page;
 import java.util.Iterator;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -13,30 +12,30 @@ import java.util.concurrent.Future;
  * round trip (ten of them for 1,000 recordings). One thread, and at most one page more in memory; the
  * pages are still asked for one after another, in order, as the walk would.
  *
- * @param <T> the items
+ * @param <P> the pages
  */
-final class PagesAhead<T> implements AutoCloseable {
+final class PagesAhead<P> implements AutoCloseable {
 
-  private final Iterator<Page<T>> pages;
+  private final Iterator<P> pages;
   private final ExecutorService fetcher = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "realtimekit-archive-list");
     t.setDaemon(true);
     return t;
   });
-  private Future<Page<T>> next;
+  private Future<P> next;
 
   /**
    * Starts fetching the first page.
    *
    * @param pages the walk, not started
    */
-  PagesAhead(Iterator<Page<T>> pages) {
+  PagesAhead(Iterator<P> pages) {
     this.pages = pages;
     this.next = fetcher.submit(this::fetch);
   }
 
   /** The next page, or null after the last. */
-  private Page<T> fetch() {
+  private P fetch() {
     return pages.hasNext() ? pages.next() : null;
   }
 
@@ -47,11 +46,11 @@ final class PagesAhead<T> implements AutoCloseable {
    * @throws RuntimeException what fetching the page threw; the walk ends there
    * @throws InterruptedException if interrupted while waiting for it
    */
-  Page<T> next() throws InterruptedException {
+  P next() throws InterruptedException {
     if (next == null) {
       return null;
     }
-    Page<T> page;
+    P page;
     try {
       page = next.get();
     } catch (ExecutionException e) {
