@@ -127,7 +127,8 @@ final class Archive {
     Phaser committing = new Phaser(1);
     PriorityQueue<Job> window = new PriorityQueue<>(Comparator.comparing(Job::expiry).thenComparingLong(Job::order));
     long order = 0;
-    try (PagesAhead<Page<Recording>> pages = new PagesAhead<>(client.listRecordings(query).iterableByPage().iterator())) {
+    Iterator<Page<Recording>> walk = client.listRecordings(query).iterableByPage().iterator();
+    try (PagesAhead<Page<Recording>> pages = new PagesAhead<>(walk)) {
       Iterator<Recording> items = List.<Recording>of().iterator();
       boolean walking = true;
       while (true) {
