@@ -76,51 +76,12 @@ class ArchiveJarIT {
   void killedInTheMiddleItLeavesNothingIncompleteUnderAFinalNameAndARerunFetchesNothingItAcknowledged()
       throws Exception {
     Path archive = dir.resolve("archive");
-    Path stdout = dir.resolve("stdout.txt");
-    Process process = fakes.start(dir, archive);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (Files.readString(stdout).lines().count() < RECORDINGS / 3) {
-      assertTrue(process.isAlive(), "the archive ended before it was killed");
-      assertTrue(System.nanoTime() < deadline, "a third of the files archived within 120 s");
-      Thread.sleep(20);
-    }
-    process.destroyForcibly();
-    assertTrue(process.waitFor(30, TimeUnit.SECONDS));
-
-    // Acknowledged: each whole line of its standard output, a path.
-    String printed = Files.readString(stdout);
-    List<String> lines = Arrays.asList(printed.split("\n", -1));
     Set<Path> acknowledged = new HashSet<>();
-    lines.subList(0, lines.size() - 1).forEach(line -> acknowledged.add(Path.of(line)));
+    // Three runs killed at different points, each continuing what the one before left.
+    for (int round = 0; round < 3; round++) {
+      killAfter(archive, RECORDINGS / 5, acknowledged);
+    }
     assertTrue(acknowledged.size() < RECORDINGS, "killed in the middle: " + acknowledged.size());
-    // The manifest, as opening it reads it: an incomplete last line dropped.
-    String text = Files.readString(archive.resolve(ArchiveManifest.NAME));
-    Map<String, JsonNode> recorded = new HashMap<>();
-    for (String line : text.substring(0, text.lastIndexOf('\n') + 1).split("\n")) {
-      JsonNode node = new ObjectMapper().readTree(line);
-      recorded.put(node.get("file").asText(), node);
-    }
-    int finalNames = 0;
-    try (Stream<Path> files = Files.list(archive)) {
-      for (Path file : files.toList()) {
-        String name = file.getFileName().toString();
-        if (name.startsWith(".") || name.equals(ArchiveManifest.NAME)) {
-          continue;
-        }
-        finalNames++;
-        JsonNode line = recorded.get(name);
-        assertTrue(line != null, name + " is under its final name without its manifest line");
-        byte[] expected = ArchiveFakes.content(UUID.fromString(name.substring(0, 36)));
-        assertArrayEquals(expected, Files.readAllBytes(file), name + " is complete");
-        assertEquals(expected.length, line.get("bytes").asLong());
-        assertEquals(ArchivedFile.sha256(file), line.get("sha256").asText());
-      }
-    }
-    for (Path file : acknowledged) {
-      assertTrue(Files.isRegularFile(file) && recorded.containsKey(file.getFileName().toString()),
-          file + " was acknowledged");
-    }
-    assertTrue(finalNames >= acknowledged.size());
 
     fakes.requested.clear();
     ArchiveFakes.Run rerun = fakes.archive(dir, archive);
@@ -135,5 +96,51 @@ class ArchiveJarIT {
     }
     assertTrue(rerun.err().contains(" already archived") && rerun.out().lines().count() <= RECORDINGS - acknowledged
         .size(), rerun.err());
+  }
+
+  /**
+   * Runs an archive until it has printed {@code printed} paths, kills it with SIGKILL, and checks what it
+   * left: every file under a final name complete and recorded, every path it printed there.
+   */
+  private void killAfter(Path archive, int printed, Set<Path> acknowledged) throws Exception {
+    Path stdout = dir.resolve("stdout.txt");
+    Process process = fakes.start(dir, archive);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (Files.readString(stdout).lines().count() < printed) {
+      assertTrue(process.isAlive(), "the archive ended before it was killed");
+      assertTrue(System.nanoTime() < deadline, printed + " files archived within 120 s");
+      Thread.sleep(20);
+    }
+    process.destroyForcibly();
+    assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+
+    // Acknowledged: each whole line of its standard output, a path.
+    List<String> lines = Arrays.asList(Files.readString(stdout).split("\n", -1));
+    lines.subList(0, lines.size() - 1).forEach(line -> acknowledged.add(Path.of(line)));
+    // The manifest, as opening it reads it: an incomplete last line dropped.
+    String text = Files.readString(archive.resolve(ArchiveManifest.NAME));
+    Map<String, JsonNode> recorded = new HashMap<>();
+    for (String line : text.substring(0, text.lastIndexOf('\n') + 1).split("\n")) {
+      JsonNode node = new ObjectMapper().readTree(line);
+      recorded.put(node.get("file").asText(), node);
+    }
+    try (Stream<Path> files = Files.list(archive)) {
+      for (Path file : files.toList()) {
+        String name = file.getFileName().toString();
+        if (name.startsWith(".") || name.equals(ArchiveManifest.NAME)) {
+          continue;
+        }
+        JsonNode line = recorded.get(name);
+        assertTrue(line != null, name + " is under its final name without its manifest line");
+        byte[] expected = ArchiveFakes.content(UUID.fromString(name.substring(0, 36)));
+        assertArrayEquals(expected, Files.readAllBytes(file), name + " is complete");
+        assertEquals(expected.length, line.get("bytes").asLong());
+        assertEquals(ArchivedFile.sha256(file), line.get("sha256").asText());
+      }
+    }
+    for (Path file : acknowledged) {
+      assertTrue(Files.isRegularFile(file) && recorded.containsKey(file.getFileName().toString()),
+          file + " was acknowledged");
+    }
   }
 }
