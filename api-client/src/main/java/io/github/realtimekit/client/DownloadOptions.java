@@ -15,12 +15,14 @@ public final class DownloadOptions {
   private final boolean resume;
   private final boolean sha256;
   private final Consumer<DownloadResult> beforeRename;
+  private final boolean rename;
 
   private DownloadOptions(Builder b) {
     this.progress = b.progress;
     this.resume = b.resume;
     this.sha256 = b.sha256;
     this.beforeRename = b.beforeRename;
+    this.rename = b.rename;
   }
 
   /**
@@ -77,12 +79,22 @@ public final class DownloadOptions {
     return beforeRename;
   }
 
+  /**
+   * Tells whether the complete file is flushed to disk and renamed to the target.
+   *
+   * @return true unless {@link Builder#rename(boolean)} turned it off
+   */
+  public boolean isRename() {
+    return rename;
+  }
+
   /** Builds {@link DownloadOptions}. */
   public static final class Builder {
     private DownloadProgress progress = DownloadProgress.NONE;
     private boolean resume;
     private boolean sha256;
     private Consumer<DownloadResult> beforeRename = result -> { };
+    private boolean rename = true;
 
     private Builder() {
     }
@@ -141,11 +153,33 @@ public final class DownloadOptions {
     }
 
     /**
+     * Whether the complete file is flushed to disk and renamed to the target: true by default. Off, the
+     * download ends once the file is complete and checked, and leaves it under
+     * {@link RecordingDownloader#partialFile(java.nio.file.Path)}, neither flushed nor renamed (and
+     * {@link #beforeRename(Consumer)} is not run): for a caller that flushes and renames many files
+     * together, sharing one flush of its own record of them. Until then it is an interrupted download
+     * like any other: a later download with {@link #resume(boolean)} to the same target continues it,
+     * asking for the bytes after its end, which a host that honours {@code Range} answers with none.
+     * Needs {@link #resume(boolean)}.
+     *
+     * @param rename false to leave the complete file as the partial file
+     * @return this builder
+     */
+    public Builder rename(boolean rename) {
+      this.rename = rename;
+      return this;
+    }
+
+    /**
      * Builds the options.
      *
      * @return immutable options
+     * @throws IllegalStateException if {@link #rename(boolean)} is off without {@link #resume(boolean)}
      */
     public DownloadOptions build() {
+      if (!rename && !resume) {
+        throw new IllegalStateException("rename(false) needs resume(true): the file is left as the partial file");
+      }
       return new DownloadOptions(this);
     }
   }

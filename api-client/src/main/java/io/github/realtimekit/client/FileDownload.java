@@ -27,7 +27,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * A download to a file: written to a temporary file in the target's directory and renamed to the
  * target (atomically where the file system can) only once complete, checked and flushed to disk; a
  * failed or interrupted download deletes it, unless resumed downloads keep it to be continued, locked
- * against a second download of the same file. See {@link RecordingDownloader}.
+ * against a second download of the same file. With {@link DownloadOptions#isRename()} off, the complete
+ * file stays the partial file, for the caller to flush and rename. See {@link RecordingDownloader}.
  */
 final class FileDownload {
 
@@ -71,7 +72,9 @@ final class FileDownload {
           hashPrefix(file, transfer.start(), digest, target, host);
           size = copy(transfer, file, transfer.start(), digest, target, host);
         }
-        force(file, target, host);
+        if (options.isRename()) {
+          force(file, target, host);
+        }
         result = new DownloadResult(target, size, transfer.alreadyComplete() ? held : transfer.start(),
             digest == null ? null : HexFormat.of().formatHex(digest.digest()), transfer.contentType());
       } catch (DownloadContentException e) {
@@ -79,9 +82,13 @@ final class FileDownload {
         keep = false;
         throw e;
       }
-      options.getBeforeRename().accept(result);
+      if (options.isRename()) {
+        options.getBeforeRename().accept(result);
+      }
       close(file, target, host);
-      move(temp, target, host);
+      if (options.isRename()) {
+        move(temp, target, host);
+      }
       complete = true;
       return result;
     } finally {

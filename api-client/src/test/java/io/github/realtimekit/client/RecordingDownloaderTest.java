@@ -343,6 +343,38 @@ class RecordingDownloaderTest {
     assertEquals("false " + VIDEO.length + " " + VIDEO.length, seen.get());
   }
 
+  @Test
+  void withoutRenameTheCompleteFileStaysThePartialFileAndAResumedDownloadFinishesIt() throws Exception {
+    host.serve("/video.mp4", VIDEO);
+    Path target = dir.resolve("meeting.mp4");
+    AtomicReference<String> seen = new AtomicReference<>("not run");
+
+    DownloadResult left = downloader.download(recording("/video.mp4", null), Kind.VIDEO, target,
+        DownloadOptions.builder().resume(true).sha256(true).rename(false).beforeRename(r -> seen.set("run")).build());
+
+    assertEquals(List.of(".meeting.mp4.part"), files(), "not renamed");
+    assertArrayEquals(VIDEO, Files.readAllBytes(RecordingDownloader.partialFile(target)));
+    assertEquals(target, left.getPath());
+    assertEquals(sha256(VIDEO), left.getSha256().orElseThrow());
+    assertEquals("not run", seen.get());
+    long sent = host.bodyBytesSent();
+
+    DownloadResult renamed = downloader.download(recording("/video.mp4", (long) VIDEO.length), Kind.VIDEO, target,
+        DownloadOptions.builder().resume(true).build());
+
+    assertEquals(sent, host.bodyBytesSent(), "nothing fetched again");
+    assertEquals(VIDEO.length, renamed.getResumedFrom());
+    assertEquals(List.of("meeting.mp4"), files());
+  }
+
+  @Test
+  void withoutRenameADownloadMustResume() {
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> DownloadOptions.builder().rename(false).build());
+
+    assertEquals("rename(false) needs resume(true): the file is left as the partial file", e.getMessage());
+  }
+
   private static long sizeOf(Path p) {
     try {
       return Files.size(p);

@@ -1,16 +1,11 @@
 package io.github.realtimekit.cli;
 
-import io.github.realtimekit.client.DownloadOptions;
-import io.github.realtimekit.client.DownloadResult;
 import io.github.realtimekit.client.RealtimeKitClient;
 import io.github.realtimekit.client.RecordingDownloader;
 import io.github.realtimekit.client.RecordingDownloader.Kind;
 import io.github.realtimekit.client.ListRecordingsQuery;
-import io.github.realtimekit.client.errors.DownloadFileException;
-import io.github.realtimekit.client.errors.DownloadStatusException;
 import io.github.realtimekit.client.Page;
 import io.github.realtimekit.model.Recording;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,9 +16,12 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Phaser;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,8 +36,10 @@ import java.util.function.LongSupplier;
  *   <li>A file is archived when it exists under its final name ({@link ArchiveNames}) with the size
  *       its manifest line records and the recording states, and with {@code --verify} the SHA-256 the
  *       line records ({@link ArchivedFile}); such a file is skipped without a request, any other is
- *       fetched again, with a note saying why. A file gets its final name only once complete, checked
- *       and recorded in the manifest ({@link ArchiveManifest}).</li>
+ *       fetched again, with a note saying why. A file gets its final name only once complete, checked,
+ *       flushed to disk and recorded in the manifest ({@link ArchiveManifest}): a download leaves it
+ *       complete as its partial file and {@link ArchiveCommits} does the rest for many files at once;
+ *       its path is printed, and it is counted, once its name is on disk.</li>
  *   <li>Downloads resume: an interrupted file is kept as {@code .NAME.part} and continued with a
  *       {@code Range} request next time (restarted when the host answers the whole file).</li>
  *   <li>A URL the host refuses (401, 403: expired or rejected) is replaced once by fetching the
@@ -82,15 +82,13 @@ final class Archive {
   private final RealtimeKitClient client;
   private final String account;
   private final String app;
-  private final RecordingDownloader downloader;
   private final Path dir;
   private final boolean audio;
   private final boolean verify;
   private final int parallel;
-  private final PrintStream out;
   private final ArchiveProgress progress;
-  private final Clock clock;
   private final Summary summary = new Summary();
+  private final ArchiveDownload files;
   /** The files being downloaded, by any archive of this process: no file is downloaded twice at once. */
   private static final Set<Path> UNDER_WAY = ConcurrentHashMap.newKeySet();
   private final Set<Path> underWay = UNDER_WAY;
@@ -101,44 +99,46 @@ final class Archive {
     this.client = client;
     this.account = account;
     this.app = app;
-    this.downloader = downloader;
     this.dir = dir;
     this.audio = audio;
     this.verify = verify;
     this.parallel = parallel;
-    this.out = out;
     this.progress = new ArchiveProgress(err, terminal, nanoTime);
-    this.clock = clock;
+    this.files = new ArchiveDownload(client, downloader, out, progress, clock, summary, this::fail);
   }
 
   /**
    * Runs the archive.
    *
    * @param query the recordings to archive
-   * @param manifest the directory's open manifest
-   * @return what it did; {@link Summary#listFailure} is set when the walk stopped on an error
+   * @param commits gives the directory's downloaded files their final names
+   * @return what it did, once every file downloaded is archived or failed; {@link Summary#listFailure} is
+   *     set when the walk stopped on an error
    */
-  Summary run(ListRecordingsQuery query, ArchiveManifest manifest) {
+  Summary run(ListRecordingsQuery query, ArchiveCommits commits) {
+    ArchiveManifest manifest = commits.manifest();
     ExecutorService workers = Executors.newFixedThreadPool(parallel, r -> {
       Thread t = new Thread(r, "realtimekit-archive");
       t.setDaemon(true);
       return t;
     });
     Semaphore slots = new Semaphore(parallel);
+    // This thread, and each file from its download's start until it is archived or failed.
+    Phaser committing = new Phaser(1);
     PriorityQueue<Job> window = new PriorityQueue<>(Comparator.comparing(Job::expiry).thenComparingLong(Job::order));
     long order = 0;
-    try {
-      Iterator<Page<Recording>> pages = client.listRecordings(query).iterableByPage().iterator();
+    Iterator<Page<Recording>> walk = client.listRecordings(query).iterableByPage().iterator();
+    try (PagesAhead<Page<Recording>> pages = new PagesAhead<>(walk)) {
       Iterator<Recording> items = List.<Recording>of().iterator();
       boolean walking = true;
       while (true) {
         while (walking && window.size() < WINDOW) {
           if (!items.hasNext()) {
-            if (!nextPage(pages)) {
+            Page<Recording> page = nextPage(pages);
+            if (page == null) {
               walking = false;
               break;
             }
-            Page<Recording> page = pages.next();
             page.getTotalCount().ifPresent(progress::total);
             items = page.getItems().iterator();
             continue;
@@ -160,18 +160,24 @@ final class Archive {
         slots.acquire();
         Job job = window.poll();
         progress.started();
+        committing.register();
         workers.execute(() -> {
+          CompletableFuture<?> archived = CompletableFuture.completedFuture(null);
           try {
-            download(job, manifest);
+            archived = files.download(job.recording(), job.kind(), job.target(), commits);
           } finally {
-            underWay.remove(job.target());
             progress.stopped();
-            finish(job.tracker());
             slots.release();
+            archived.whenComplete((done, e) -> {
+              underWay.remove(job.target());
+              finish(job.tracker());
+              committing.arriveAndDeregister();
+            });
           }
         });
       }
       slots.acquire(parallel);
+      committing.awaitAdvanceInterruptibly(committing.arrive());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       summary.listFailure = new Failure(ExitCode.FAILURE, "archive interrupted", e);
@@ -192,11 +198,13 @@ final class Archive {
    * expired, then downloads each of its files not archived yet, as {@link #run} does.
    *
    * @param recordingId the recording
-   * @param manifest the directory's open manifest
-   * @return what it did; {@link Summary#listFailure} is set when the recording could not be fetched,
-   *     {@link Summary#busy} counts files another archive of this process is downloading
+   * @param commits gives the directory's downloaded files their final names
+   * @return what it did, once its files are archived or failed; {@link Summary#listFailure} is set when
+   *     the recording could not be fetched, {@link Summary#busy} counts files another archive of this
+   *     process is downloading
    */
-  Summary runOne(UUID recordingId, ArchiveManifest manifest) {
+  Summary runOne(UUID recordingId, ArchiveCommits commits) {
+    ArchiveManifest manifest = commits.manifest();
     Recording recording;
     try {
       recording = client.getRecording(recordingId);
@@ -209,10 +217,20 @@ final class Archive {
     for (Kind kind : audio ? List.of(Kind.VIDEO, Kind.AUDIO) : List.of(Kind.VIDEO)) {
       Job job = plan(recording, kind, 0, tracker, manifest);
       if (job != null) {
+        CompletableFuture<?> archived = CompletableFuture.completedFuture(null);
         try {
-          download(job, manifest);
+          archived = files.download(job.recording(), job.kind(), job.target(), commits);
         } finally {
-          underWay.remove(job.target());
+          archived.whenComplete((done, e) -> underWay.remove(job.target()));
+        }
+        try {
+          archived.get();
+        } catch (InterruptedException e) {
+          // Stopping: the file stays as its partial file, or is archived in a moment.
+          Thread.currentThread().interrupt();
+          return summary;
+        } catch (ExecutionException e) {
+          throw new IllegalStateException("an archived file's outcome is never a failure", e);
         }
       }
     }
@@ -228,13 +246,13 @@ final class Archive {
     return progress.elapsed();
   }
 
-  /** Fetches the next page, keeping a failure for the summary instead of throwing it. */
-  private boolean nextPage(Iterator<Page<Recording>> pages) {
+  /** Takes the next page, null after the last; keeps a failure for the summary instead of throwing it. */
+  private Page<Recording> nextPage(PagesAhead<Page<Recording>> pages) throws InterruptedException {
     try {
-      return pages.hasNext();
+      return pages.next();
     } catch (RuntimeException e) {
       summary.listFailure = e;
-      return false;
+      return null;
     }
   }
 
@@ -275,66 +293,6 @@ final class Archive {
     Instant expiry = recording.getDownloadUrlExpiry() == null ? Instant.MAX
         : recording.getDownloadUrlExpiry().toInstant();
     return new Job(recording, kind, target, order, expiry, tracker);
-  }
-
-  private void download(Job job, ArchiveManifest manifest) {
-    Recording recording = job.recording();
-    String what = "recording " + recording.getId() + (job.kind() == Kind.AUDIO ? " (audio)" : "");
-    long[] seen = {-1};
-    DownloadOptions options = DownloadOptions.builder()
-        .resume(true)
-        .sha256(true)
-        .progress((bytes, total) -> {
-          if (seen[0] >= 0) {
-            progress.bytes(bytes - seen[0]);
-          }
-          seen[0] = bytes;
-        })
-        .beforeRename(result -> record(manifest, job, result))
-        .build();
-    boolean refreshed = false;
-    while (true) {
-      try {
-        seen[0] = -1;
-        DownloadResult result = downloader.download(recording, job.kind(), job.target(), options);
-        summary.downloaded.incrementAndGet();
-        summary.downloadedBytes.addAndGet(result.getBytesTransferred());
-        progress.println(out, job.target().toString());
-        return;
-      } catch (DownloadStatusException e) {
-        if (refreshed || !e.isUrlRefused()) {
-          fail(what + ": " + e.getMessage() + (refreshed ? " (with a fresh URL too)" : ""));
-          return;
-        }
-        refreshed = true;
-        summary.refreshed.incrementAndGet();
-        try {
-          recording = client.getRecording(recording.getId());
-        } catch (RuntimeException refresh) {
-          fail(what + ": " + e.getMessage() + "; fetching the recording again for a fresh URL failed: "
-              + refresh.getMessage());
-          return;
-        }
-      } catch (DownloadFileException | Failure e) {
-        // The file, or its manifest line (record), could not be written.
-        summary.unwritable.incrementAndGet();
-        fail(what + ": " + e.getMessage());
-        return;
-      } catch (RuntimeException e) {
-        fail(what + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-        return;
-      }
-    }
-  }
-
-  private void record(ArchiveManifest manifest, Job job, DownloadResult result) {
-    try {
-      manifest.append(String.valueOf(job.recording().getId()), job.kind() == Kind.AUDIO ? "audio" : "video",
-          job.target().getFileName().toString(), result.getSize(), result.getSha256().orElseThrow(),
-          job.recording().getInvokedTime(), clock.instant());
-    } catch (IOException e) {
-      throw Failure.cannotWrite("write", manifest.path(), e);
-    }
   }
 
   private void fail(String message) {

@@ -66,7 +66,8 @@ final class ArchiveCommand implements Callable<Integer> {
       throw Failure.cannotWrite("create", dir, e);
     }
     var query = filters.query();
-    try (Session session = cli.openSession(); ArchiveManifest manifest = openManifest()) {
+    try (Session session = cli.openSession(); ArchiveManifest manifest = openManifest();
+        ArchiveCommits commits = new ArchiveCommits(manifest, dir)) {
       if (manifest.droppedBytes() > 0) {
         cli.err().println(RecordingsCli.NAME + ": archive: dropped the incomplete last line of "
             + manifest.path() + " (" + manifest.droppedBytes() + " bytes, from an interrupted run)");
@@ -74,7 +75,7 @@ final class ArchiveCommand implements Callable<Integer> {
       Archive archive = new Archive(session.client(), session.account(), session.app(),
           session.download(cli.terminal()).downloader(), dir, audio, verify, parallel, cli.out(), cli.err(),
           cli.terminal(), Clock.systemUTC(), System::nanoTime);
-      Archive.Summary summary = archive.run(query, manifest);
+      Archive.Summary summary = archive.run(query, commits);
       cli.err().println(RecordingsCli.NAME + ": archive " + dir + ": " + summary.downloaded + " downloaded ("
           + Output.size(summary.downloadedBytes.get()) + "), " + summary.alreadyArchived + " already archived, "
           + summary.withoutUrl + " without a download URL, " + summary.failed + " failed"

@@ -17,13 +17,15 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * {@code manifest.jsonl} in an archive directory: one line of JSON per archived file, appended and
  * flushed to disk before the file takes its final name, so every file under a final name has its line.
  *
- * <p>A line is written in one piece and flushed; a crash can at worst leave the last line incomplete,
+ * <p>Lines are written in one piece and flushed, those of a group of files together
+ * ({@link ArchiveCommits}); a crash can at worst leave the last line incomplete,
  * and opening the manifest drops such a line (it described a file that never got its name). A later
  * line for the same file supersedes an earlier one. The manifest is locked while open, so two archives
  * never write the same directory at once.
@@ -49,6 +51,7 @@ final class ArchiveManifest implements AutoCloseable {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final Map<String, Entry> entries;
+  private long flushes;
 
   private ArchiveManifest(Path path, FileChannel channel, FileLock lock, long droppedBytes, Map<String, Entry> entries) {
     this.path = path;
@@ -212,31 +215,35 @@ final class ArchiveManifest implements AutoCloseable {
     return path;
   }
 
+  /** One archived file's line: what {@link #appendAll} writes. */
+  record Line(String id, String kind, String file, long bytes, String sha256, OffsetDateTime invokedTime,
+      Instant archivedAt) {
+  }
+
   /**
-   * Appends a file's line and flushes it to disk.
+   * Appends files' lines in one write and flushes them to disk with one flush: the lines of a group of
+   * files committed together ({@link ArchiveCommits}). A failure cuts the manifest back to where it was;
+   * a crash can leave some of the lines and at worst an incomplete last one, which opening drops.
    *
-   * @param id the recording's id
-   * @param kind {@code video} or {@code audio}
-   * @param file the file's name in the directory
-   * @param bytes its size
-   * @param sha256 its SHA-256 digest, in hexadecimal
-   * @param invokedTime when the recording was invoked; may be null
-   * @param archivedAt now
-   * @throws IOException if the line cannot be written
+   * @param lines the lines, one per file
+   * @throws IOException if they cannot be written or flushed
    */
-  synchronized void append(String id, String kind, String file, long bytes, String sha256, OffsetDateTime invokedTime,
-      Instant archivedAt) throws IOException {
-    ObjectNode line = MAPPER.createObjectNode();
-    line.put("id", id);
-    line.put("kind", kind);
-    line.put("file", file);
-    line.put("bytes", bytes);
-    line.put("sha256", sha256);
-    if (invokedTime != null) {
-      line.put("invoked_time", invokedTime.toString());
+  synchronized void appendAll(List<Line> lines) throws IOException {
+    StringBuilder text = new StringBuilder(lines.size() * 300);
+    for (Line l : lines) {
+      ObjectNode line = MAPPER.createObjectNode();
+      line.put("id", l.id());
+      line.put("kind", l.kind());
+      line.put("file", l.file());
+      line.put("bytes", l.bytes());
+      line.put("sha256", l.sha256());
+      if (l.invokedTime() != null) {
+        line.put("invoked_time", l.invokedTime().toString());
+      }
+      line.put("archived_at", l.archivedAt().toString());
+      text.append(MAPPER.writeValueAsString(line)).append('\n');
     }
-    line.put("archived_at", archivedAt.toString());
-    ByteBuffer bytesOut = ByteBuffer.wrap((MAPPER.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
+    ByteBuffer bytesOut = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
     long start = channel.size();
     long position = start;
     try {
@@ -244,9 +251,12 @@ final class ArchiveManifest implements AutoCloseable {
         position += channel.write(bytesOut, position);
       }
       channel.force(true);
-      entries.put(file, new Entry(bytes, sha256));
+      flushes++;
+      for (Line l : lines) {
+        entries.put(l.file(), new Entry(l.bytes(), l.sha256()));
+      }
     } catch (IOException e) {
-      // Leave no part of the line for the next one to follow.
+      // Leave no part of the lines for the next ones to follow.
       try {
         channel.truncate(start);
       } catch (IOException suppressed) {
@@ -254,6 +264,15 @@ final class ArchiveManifest implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /**
+   * Returns how many times lines were flushed to disk since opening.
+   *
+   * @return one per {@link #appendAll} that succeeded
+   */
+  synchronized long flushes() {
+    return flushes;
   }
 
   @Override

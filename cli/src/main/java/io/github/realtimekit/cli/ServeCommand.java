@@ -120,7 +120,8 @@ final class ServeCommand implements Callable<Integer> {
     }
     PrintStream err = cli.err();
     try (Session session = cli.openSession(); ArchiveManifest manifest = open(() -> ArchiveManifest.open(dir),
-        ArchiveManifest.NAME); DeliveryJournal journal = open(() -> DeliveryJournal.open(dir), DeliveryJournal.NAME)) {
+        ArchiveManifest.NAME); ArchiveCommits commits = new ArchiveCommits(manifest, dir);
+        DeliveryJournal journal = open(() -> DeliveryJournal.open(dir), DeliveryJournal.NAME)) {
       if (journal.droppedBytes() > 0) {
         err.println(RecordingsCli.NAME + ": serve: dropped the incomplete last line of " + journal.path() + " ("
             + journal.droppedBytes() + " bytes, never acknowledged)");
@@ -131,7 +132,7 @@ final class ServeCommand implements Callable<Integer> {
             + WebhookRegistration.EVENT + " to " + register + (registered.reused() ? " (already there)" : " (added)"));
       }
       var downloader = session.download(false).downloader();
-      ServeWorkers.Archiver archiver = id -> newArchive(session, downloader).runOne(UUID.fromString(id), manifest);
+      ServeWorkers.Archiver archiver = id -> newArchive(session, downloader).runOne(UUID.fromString(id), commits);
       try (ServeWorkers pool = new ServeWorkers(workers, queue, journal, archiver, err, System::nanoTime);
           WebhookServer server = startServer(address, webhooks, journal, pool)) {
         pool.resume(journal.pending());
@@ -140,7 +141,7 @@ final class ServeCommand implements Callable<Integer> {
             + " (and " + WebhookServer.HEALTH_PATH + "), " + keyText() + ", archiving into " + dir + "; "
             + journal.pending().size() + " journalled deliveries resumed");
         if (catchUp) {
-          Thread t = new Thread(() -> catchUp(session, downloader, manifest), "realtimekit-serve-catch-up");
+          Thread t = new Thread(() -> catchUp(session, downloader, commits), "realtimekit-serve-catch-up");
           t.setDaemon(true);
           t.start();
         }
@@ -169,10 +170,10 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   private void catchUp(Session session, io.github.realtimekit.client.RecordingDownloader downloader,
-      ArchiveManifest manifest) {
+      ArchiveCommits commits) {
     Archive archive = new Archive(session.client(), session.account(), session.app(), downloader, dir, audio, false,
         workers, cli.out(), cli.err(), false, Clock.systemUTC(), System::nanoTime);
-    Archive.Summary s = archive.run(ListRecordingsQuery.builder().build(), manifest);
+    Archive.Summary s = archive.run(ListRecordingsQuery.builder().build(), commits);
     cli.err().println(RecordingsCli.NAME + ": serve: catch-up: " + s.downloaded + " downloaded ("
         + Output.size(s.downloadedBytes.get()) + "), " + s.alreadyArchived + " already archived, " + s.failed
         + " failed" + (s.listFailure != null ? "; the listing stopped early: "

@@ -34,9 +34,30 @@ class ArchiveManifestTest {
     return nodes;
   }
 
-  private static void append(ArchiveManifest manifest, int n) throws IOException {
-    manifest.append("id-" + n, "video", "file-" + n + ".mp4", 1000L * n, "ab".repeat(32),
+  private static ArchiveManifest.Line line(int n) {
+    return new ArchiveManifest.Line("id-" + n, "video", "file-" + n + ".mp4", 1000L * n, "ab".repeat(32),
         OffsetDateTime.parse("2024-01-01T10:00:00+05:30"), NOW);
+  }
+
+  private static void append(ArchiveManifest manifest, int n) throws IOException {
+    manifest.appendAll(List.of(line(n)));
+  }
+
+  @Test
+  void aGroupOfLinesIsWrittenWithOneFlushAndEachFileIsRecorded() throws IOException {
+    try (ArchiveManifest manifest = ArchiveManifest.open(dir)) {
+      manifest.appendAll(List.of(line(1), line(2), line(3)));
+
+      assertEquals(1, manifest.flushes());
+      assertEquals(new ArchiveManifest.Entry(2000, "ab".repeat(32)), manifest.entry("file-2.mp4"));
+    }
+
+    List<JsonNode> lines = lines(dir.resolve(ArchiveManifest.NAME));
+    assertEquals(3, lines.size());
+    assertEquals("file-3.mp4", lines.get(2).get("file").asText());
+    try (ArchiveManifest reopened = ArchiveManifest.open(dir)) {
+      assertEquals(new ArchiveManifest.Entry(3000, "ab".repeat(32)), reopened.entry("file-3.mp4"));
+    }
   }
 
   @Test

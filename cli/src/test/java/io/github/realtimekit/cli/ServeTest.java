@@ -49,6 +49,7 @@ class ServeTest {
   private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
   private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
   private ArchiveManifest manifest;
+  private ArchiveCommits commits;
   private DeliveryJournal journal;
   private ServeWorkers workers;
   private WebhookServer server;
@@ -73,7 +74,8 @@ class ServeTest {
   private void start(int threads, int waiting) throws IOException {
     manifest = ArchiveManifest.open(dir);
     journal = DeliveryJournal.open(dir);
-    ArchiveManifest m = manifest;
+    commits = new ArchiveCommits(manifest, dir);
+    ArchiveCommits m = commits;
     workers = new ServeWorkers(threads, waiting, journal, id -> new Archive(client, Cli.ACCOUNT, Cli.APP,
         client.downloader(), dir, false, false, 1, err, err, false, Clock.systemUTC(), System::nanoTime)
         .runOne(UUID.fromString(id), m), err, System::nanoTime);
@@ -90,6 +92,7 @@ class ServeTest {
       server.close();
       workers.stop(Duration.ofSeconds(5));
       journal.close();
+      commits.close();
       manifest.close();
       server = null;
     }
