@@ -131,7 +131,7 @@ public final class ColdStartCli {
     }
   }
 
-  /** Counts logged classes by package, spun classes (lambdas, method handles, proxies) apart. */
+  /** Counts logged classes by package; classes made at run time (not from an archive) apart. */
   private static Map<String, Long> byPackage(List<String> lines) {
     Map<String, Long> counts = new java.util.TreeMap<>();
     for (String line : lines) {
@@ -140,9 +140,11 @@ public final class ColdStartCli {
         continue;
       }
       String name = fields[1];
-      String group = name.contains("$$Lambda") || name.contains("LambdaForm$") || name.contains("$Proxy")
-          || name.contains(".Generated") ? "(spun at run time)" : name.substring(0, Math.max(0, name.lastIndexOf('.')));
-      counts.merge(group, 1L, Long::sum);
+      int nested = name.indexOf("$$");
+      String outer = nested < 0 ? name : name.substring(0, nested);
+      boolean spun = !line.contains("shared objects file") && (nested >= 0 || name.contains("LambdaForm$")
+          || name.contains("$Proxy") || name.contains(".Generated"));
+      counts.merge(spun ? "(made at run time)" : outer.substring(0, Math.max(0, outer.lastIndexOf('.'))), 1L, Long::sum);
     }
     return counts;
   }
