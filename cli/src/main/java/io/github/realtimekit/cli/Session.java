@@ -83,7 +83,7 @@ final class Session implements AutoCloseable {
     try {
       String baseUrl = settings.baseUrl();
       if (settings.mock()) {
-        mockServer = MockServer.start(SpecExamples.spec(), MockServer.Limits.DEFAULT, settings.mockConfig(),
+        mockServer = MockServer.start(SpecExamples::spec, MockServer.Limits.DEFAULT, settings.mockConfig(),
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         baseUrl = mockServer.baseUrl();
         err.println(RecordingsCli.NAME + ": " + settings.mockNotice());
