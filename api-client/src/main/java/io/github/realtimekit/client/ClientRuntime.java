@@ -15,6 +15,7 @@ import io.github.realtimekit.client.core.SafeText;
 import io.github.realtimekit.client.errors.InvalidArgumentException;
 import io.github.realtimekit.client.errors.ServiceException;
 import io.github.realtimekit.client.transport.JdkTransport;
+import io.github.realtimekit.client.transport.Http1Transport;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.io.Closeable;
@@ -43,7 +44,8 @@ import org.jspecify.annotations.Nullable;
  * body written as JSON once ({@link JsonBodyEncoder}), Feign's request turned into the pipeline's
  * ({@link FeignAdapter}), then the pipeline of
  * {@link io.github.realtimekit.client.core}: retries, error mapping, authentication and logging,
- * around one transport ({@link JdkTransport}) with a deadline and a size limit. Downloads go through
+ * around one transport ({@link Http1Transport}, or {@link JdkTransport} for a caller's {@code HttpClient} or a
+ * proxy) with a deadline and a size limit. Downloads go through
  * the same transport and logging ({@link #downloadPipeline()}).
  */
 final class ClientRuntime {
@@ -64,10 +66,7 @@ final class ClientRuntime {
     this.userAgent = b.userAgent;
     ObjectMapper mapper = RealtimeKitJson.newObjectMapper();
     SafeText safe = new SafeText(b.apiToken);
-    HttpClient http = b.httpClient != null ? b.httpClient : JdkTransport.sharedHttpClient(b.connectTimeout, b.baseUrl,
-        b.proxy, b.sslContext);
-    HttpTransport transport = new JdkTransport(http, b.maxResponseBytes, b.readTimeout,
-        b.proxyCredentials == null ? null : b.proxyCredentials.header());
+    HttpTransport transport = transport(b);
     this.errors = new ErrorMapper(mapper, safe, b.connectTimeout, b.readTimeout);
     HttpPipeline.Builder pipelines = HttpPipeline.builder()
         .credentials(b.apiToken, b.userAgent)
@@ -98,6 +97,21 @@ final class ClientRuntime {
             b.connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
             b.readTimeout.toMillis(), TimeUnit.MILLISECONDS,
             false));
+  }
+
+  /**
+   * The transport: the JDK's {@code HttpClient} when the caller brings one or sets a proxy, else
+   * {@link Http1Transport}, which does its I/O on the calling thread.
+   */
+  private static HttpTransport transport(RealtimeKitClientBuilder b) {
+    if (b.httpClient != null || b.proxy != null) {
+      HttpClient http = b.httpClient != null ? b.httpClient : JdkTransport.sharedHttpClient(b.connectTimeout,
+          b.baseUrl, b.proxy, b.sslContext);
+      return new JdkTransport(http, b.maxResponseBytes, b.readTimeout,
+          b.proxyCredentials == null ? null : b.proxyCredentials.header());
+    }
+    return new Http1Transport(b.connectTimeout, b.maxResponseBytes, b.readTimeout,
+        b.sslContext == null ? null : b.sslContext.getSocketFactory());
   }
 
   /** The base URL every call goes to. */

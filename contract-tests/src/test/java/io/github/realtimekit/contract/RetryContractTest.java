@@ -196,19 +196,15 @@ class RetryContractTest {
       "RANDOM_DATA_THEN_CLOSE"})
   void everyFaultIsANetworkFailureAndIsRetried(Fault fault) {
     always(aResponse().withFault(fault));
-    // The JDK's HttpClient may itself repeat an idempotent GET once when the connection drops before
-    // any response, so first count the requests one attempt makes.
-    assertThrows(NetworkException.class,
-        () -> Fixtures.client(server).maxRetries(0).build().getRecording(RECORDING));
-    int perAttempt = attempts();
-    server.resetRequests();
-
+    // The transport sends a GET again, at once, when a connection it took from its pool fails before any
+    // answer (the server may have closed it while idle). Each fault closes its connection, so only the
+    // first attempt can have found one in the pool: three attempts make three or four requests.
     RealtimeKitException e = assertThrows(RealtimeKitException.class,
         () -> Fixtures.client(server).build().getRecording(RECORDING));
 
     assertInstanceOf(NetworkException.class, e, () -> "got " + e);
     assertEquals("getRecording", e.getOperation());
-    assertEquals(3 * perAttempt, attempts(), "one attempt and the default two retries");
+    assertTrue(attempts() == 3 || attempts() == 4, "one attempt and the default two retries: " + attempts());
   }
 
   @ParameterizedTest(name = "recovers after {0}")

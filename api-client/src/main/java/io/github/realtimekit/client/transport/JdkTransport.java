@@ -20,8 +20,9 @@ import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one transport: sends a request with the JDK's {@link HttpClient}, for the API's calls and for
- * downloads alike.
+ * The transport of a client with its caller's own {@link HttpClient}, or with a proxy: sends a request
+ * with the JDK's {@code HttpClient}, for the API's calls and for downloads alike ({@link Http1Transport}
+ * is the default).
  *
  * <ul>
  *   <li>A response is read whole, within a deadline and a size limit, unless the request is
