@@ -85,7 +85,7 @@ final class MockCommand implements Callable<Integer> {
     MockState.Config config = new MockState.Config(hooks.mockClock(), settleTime, null);
     MockServer mock;
     try {
-      mock = MockServer.start(SpecExamples.spec(), MockServer.Limits.DEFAULT, config, address);
+      mock = MockServer.start(SpecExamples::spec, MockServer.Limits.DEFAULT, config, address);
     } catch (IOException e) {
       throw new Failure(ExitCode.FAILURE, "Cannot listen on " + listen + ": " + e.getMessage(), e);
     }

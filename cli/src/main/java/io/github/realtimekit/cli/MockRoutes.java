@@ -187,7 +187,7 @@ final class MockRoutes {
       }
     }
     if (route.paged) {
-      page((ObjectNode) body, MockServer.pageNo(rawQuery));
+      page((ObjectNode) body, MockQueries.pageNo(rawQuery));
     }
     if (body.path("data").isObject() || body.path("data").isArray()) {
       String last = identifies(template) ? template.names.get(template.names.size() - 1) : null;

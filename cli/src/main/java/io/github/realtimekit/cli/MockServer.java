@@ -7,14 +7,17 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.realtimekit.fixtures.SpecExamples;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -97,15 +100,19 @@ final class MockServer implements AutoCloseable {
 
   private final HttpServer server;
   private final MockExchanges exchanges;
-  private final MockRoutes routes;
+  /** Built from the spec on a thread of its own once the port is bound; the first request waits for it. */
+  private final FutureTask<MockRoutes> routes;
   private final Limits limits;
 
-  private MockServer(JsonNode spec, Limits limits, MockState.Config config, InetSocketAddress address)
+  private MockServer(Supplier<JsonNode> spec, Limits limits, MockState.Config config, InetSocketAddress address)
       throws IOException {
     this.limits = limits;
-    MockLifecycle lifecycle = new MockLifecycle(spec, new MockState(config), id -> root() + "/mock-downloads/" + id + "/video");
-    this.routes = MockRoutes.of(spec, this::rewriteDownloads, lifecycle);
     this.server = HttpServer.create(address, 0);
+    this.routes = new FutureTask<>(() -> {
+      JsonNode tree = spec.get();
+      MockLifecycle lifecycle = new MockLifecycle(tree, new MockState(config), id -> root() + "/mock-downloads/" + id + "/video");
+      return MockRoutes.of(tree, this::rewriteDownloads, lifecycle);
+    });
     this.exchanges = new MockExchanges(limits.maxExchanges(), limits.exchangeTime());
     server.setExecutor(exchanges);
     server.createContext("/", this::handle);
@@ -119,7 +126,8 @@ final class MockServer implements AutoCloseable {
    * @throws IOException if no port can be bound
    */
   static MockServer start() throws IOException {
-    return start(SpecExamples.spec(), Limits.DEFAULT);
+    return start(SpecExamples::spec, Limits.DEFAULT, MockState.Config.DEFAULT,
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
   }
 
   /**
@@ -132,27 +140,32 @@ final class MockServer implements AutoCloseable {
    * @throws IOException if no port can be bound
    */
   static MockServer start(JsonNode spec, Limits limits) throws IOException {
-    return start(spec, limits, MockState.Config.DEFAULT, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    return start(() -> spec, limits, MockState.Config.DEFAULT, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
   }
 
   /**
-   * Starts a server for a spec.
+   * Starts a server for a spec. The port is bound before this returns; the spec is read and the
+   * routes built on a thread of their own meanwhile (the caller builds its client), and the first
+   * request waits for them.
    *
-   * @param spec the spec whose operations it answers
+   * @param spec reads the spec whose operations it answers
    * @param limits what one client may cost it
    * @param config its clock, how long its recordings take to move on, and where they are kept
    * @param address where it listens; port 0 for a free one
    * @return the running server; close it to stop it
    * @throws IOException if the address cannot be bound
    */
-  static MockServer start(JsonNode spec, Limits limits, MockState.Config config, InetSocketAddress address)
-      throws IOException {
+  static MockServer start(Supplier<JsonNode> spec, Limits limits, MockState.Config config,
+      InetSocketAddress address) throws IOException {
     SERVER_PROPERTIES.forEach((name, value) -> {
       if (System.getProperty(name) == null) {
         System.setProperty(name, value);
       }
     });
     MockServer mock = new MockServer(spec, limits, config, address);
+    Thread setup = new Thread(mock.routes, "realtimekit-mock-setup");
+    setup.setDaemon(true);
+    setup.start();
     mock.server.start();
     return mock;
   }
@@ -220,12 +233,23 @@ final class MockServer implements AutoCloseable {
         exchange.getResponseHeaders().set("Allow", "GET");
         sendJson(exchange, 405, MockRoutes.error(405, "Method " + method + " not allowed on " + path));
       } else {
-        MockRoutes.Answer answer = routes.answer(method, path, exchange.getRequestURI().getRawQuery(), request);
+        MockRoutes.Answer answer = routes().answer(method, path, exchange.getRequestURI().getRawQuery(), request);
         if (answer.allow() != null) {
           exchange.getResponseHeaders().set("Allow", answer.allow());
         }
         sendJson(exchange, answer.status(), answer.body());
       }
+    }
+  }
+
+  private MockRoutes routes() throws IOException {
+    try {
+      return routes.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("Interrupted while the mock was starting");
+    } catch (ExecutionException e) {
+      throw new IOException("The mock cannot answer: " + e.getCause(), e.getCause());
     }
   }
 
@@ -257,29 +281,6 @@ final class MockServer implements AutoCloseable {
     if (item.hasNonNull("audio_download_url")) {
       item.put("audio_download_url", root() + "/mock-downloads/" + id + "/audio");
     }
-  }
-
-  /**
-   * Returns the {@code page_no} of a query: 1 when it has none, or one that is no number.
-   *
-   * @param rawQuery the query, as sent, or null
-   * @return the page number
-   */
-  static int pageNo(String rawQuery) {
-    if (rawQuery == null) {
-      return 1;
-    }
-    for (String pair : rawQuery.split("&")) {
-      int eq = pair.indexOf('=');
-      if (eq > 0 && pair.substring(0, eq).equals("page_no")) {
-        try {
-          return Integer.parseInt(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-          return 1;
-        }
-      }
-    }
-    return 1;
   }
 
   private static UUID parseUuid(String text) {

@@ -48,7 +48,6 @@ final class Output {
   private static final String GAP = "  ";
 
   private final PrintStream out;
-  private final ObjectMapper mapper = maskingMapper();
   private final Terminal terminal;
 
   /**
@@ -70,12 +69,20 @@ final class Output {
   Output(PrintStream out, Terminal terminal) {
     this.out = out;
     this.terminal = terminal;
-    mapper.getFactory().setCharacterEscapes(JsonEscapes.INSTANCE);
+  }
+
+  /**
+   * The mapper of the JSON and field outputs, made on first use: the table of {@code list} needs none.
+   * Configured once, then only used, so shared by every output.
+   */
+  private static final class Masking {
+    static final ObjectMapper MAPPER = maskingMapper();
   }
 
   /** The client's JSON configuration, with every {@link Sensitive} value written as {@link #MASK}. */
   private static ObjectMapper maskingMapper() {
     ObjectMapper mapper = RealtimeKitJson.newObjectMapper();
+    mapper.getFactory().setCharacterEscapes(JsonEscapes.INSTANCE);
     mapper.setAnnotationIntrospector(new JacksonAnnotationIntrospector() {
       @Override
       public Object findSerializer(Annotated a) {
@@ -104,7 +111,7 @@ final class Output {
    */
   void jsonLine(Object model) {
     try {
-      out.println(mapper.writeValueAsString(masked(model)));
+      out.println(Masking.MAPPER.writeValueAsString(masked(model)));
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException("Cannot write " + model.getClass().getSimpleName() + " as JSON", e);
     }
@@ -218,7 +225,7 @@ final class Output {
    * @return the masked tree
    */
   JsonNode masked(Object model) {
-    return mapper.valueToTree(model);
+    return Masking.MAPPER.valueToTree(model);
   }
 
   private static String text(Object value) {

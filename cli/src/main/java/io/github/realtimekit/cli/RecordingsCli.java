@@ -211,15 +211,22 @@ public final class RecordingsCli implements Callable<Integer> {
   }
 
   /**
-   * Builds the command line: the top command, the command named in {@code args} from its
-   * annotations, and the other commands as a name and a description. For {@code help}, or a name
+   * Builds the command line: the top command, and the command named in {@code args} from its
+   * annotations, alone: a command that runs never lists the others. With no command (the top-level
+   * help), the other commands are there as a name and a description; for {@code help}, or a name
    * that is no command, every command is built, for the help or the suggestions.
    */
   private static CommandLine commandLine(RecordingsCli cli, Commands commands, String[] args) {
     CommandLine commandLine = new CommandLine(cli);
     String named = commandName(commandLine.getCommandSpec(), args);
     boolean all = named != null && (!commands.has(named) || named.equals("help"));
+    // Each placeholder is a CommandLine of its own, with picocli's converters and patterns set up
+    // again: only the top-level help shows them.
+    boolean placeholders = named == null;
     for (Map.Entry<String, String> command : commands.summaries().entrySet()) {
+      if (!all && !placeholders && !command.getKey().equals(named)) {
+        continue;
+      }
       if (all || command.getKey().equals(named)) {
         Object object = commands.create(command.getKey());
         CommandLine subcommand = new CommandLine(object);

@@ -23,10 +23,13 @@ import javax.net.ssl.SSLContext;
  */
 final class Session implements AutoCloseable {
 
-  /** The client's HTTP log; held here so its level is not lost to garbage collection. */
-  private static final Logger HTTP_LOG = Logger.getLogger("io.github.realtimekit.client.http");
-  /** Hibernate Validator announces its version at INFO level when the client first validates. */
-  private static final Logger VALIDATOR_LOG = Logger.getLogger("org.hibernate.validator");
+  /**
+   * The client's HTTP log; held here so its level is not lost to garbage collection. In a holder of
+   * its own: java.util.logging is started only with {@code --verbose}.
+   */
+  private static final class HttpLog {
+    static final Logger LOGGER = Logger.getLogger("io.github.realtimekit.client.http");
+  }
 
   /**
    * The settings a session is opened with, resolved from options, environment and defaults.
@@ -75,24 +78,21 @@ final class Session implements AutoCloseable {
    *     when the mock server cannot start
    */
   static Session open(Settings settings, PrintStream err) {
-    if (!settings.verbose()) {
-      VALIDATOR_LOG.setLevel(Level.WARNING);
-    }
     MockServer mockServer = null;
     Handler logHandler = null;
     try {
       String baseUrl = settings.baseUrl();
       if (settings.mock()) {
-        mockServer = MockServer.start(SpecExamples.spec(), MockServer.Limits.DEFAULT, settings.mockConfig(),
+        mockServer = MockServer.start(SpecExamples::spec, MockServer.Limits.DEFAULT, settings.mockConfig(),
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         baseUrl = mockServer.baseUrl();
         err.println(RecordingsCli.NAME + ": " + settings.mockNotice());
       }
       if (settings.verbose()) {
         logHandler = new StderrHandler(err);
-        HTTP_LOG.addHandler(logHandler);
-        HTTP_LOG.setLevel(Level.FINE);
-        HTTP_LOG.setUseParentHandlers(false);
+        HttpLog.LOGGER.addHandler(logHandler);
+        HttpLog.LOGGER.setLevel(Level.FINE);
+        HttpLog.LOGGER.setUseParentHandlers(false);
       }
       RealtimeKitClient client = build(settings, baseUrl, err);
       if (settings.verbose()) {
@@ -191,9 +191,9 @@ final class Session implements AutoCloseable {
 
   private static void close(MockServer mockServer, Handler logHandler) {
     if (logHandler != null) {
-      HTTP_LOG.removeHandler(logHandler);
-      HTTP_LOG.setLevel(null);
-      HTTP_LOG.setUseParentHandlers(true);
+      HttpLog.LOGGER.removeHandler(logHandler);
+      HttpLog.LOGGER.setLevel(null);
+      HttpLog.LOGGER.setUseParentHandlers(true);
       logHandler.flush();
     }
     if (mockServer != null) {

@@ -119,6 +119,21 @@ class RecordingsJarIT {
   }
 
   @Test
+  void listOnTheMockReadsNoYaml() throws Exception {
+    // The mock starts from the spec as JSON, which the build writes: no YAML reader at run time.
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-verbose:class", "-jar", JAR.toString(),
+        "list"));
+    Run run = run(command, Map.of());
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains(" io.github.realtimekit.fixtures.SpecExamples "), "the mock ran");
+    for (String loaded : List.of("org.yaml.", "com.fasterxml.jackson.dataformat.yaml.")) {
+      assertFalse(run.out().contains(" " + loaded), loaded + " was loaded for list");
+    }
+  }
+
+  @Test
   @DisabledOnOs(OS.WINDOWS)
   void theLauncherStartsTheToolFromItsArchiveFromAnyDirectory() throws Exception {
     assertTrue(Files.isExecutable(LAUNCHER), LAUNCHER + " is executable");

@@ -49,7 +49,7 @@ final class ServeFakes implements AutoCloseable {
     api = LoopbackServer.http((request, exchange) -> {
       Matcher m = ONE.matcher(exchange.getRequestURI().getPath());
       if (LIST.matcher(exchange.getRequestURI().getPath()).matches() && request.line().startsWith("GET")) {
-        boolean first = MockServer.pageNo(exchange.getRequestURI().getRawQuery()) == 1;
+        boolean first = MockQueries.pageNo(exchange.getRequestURI().getRawQuery()) == 1;
         java.util.List<com.fasterxml.jackson.databind.node.ObjectNode> items = new java.util.ArrayList<>();
         for (UUID id : first ? listed : java.util.List.<UUID>of()) {
           items.add(recording(id));
