@@ -54,6 +54,8 @@ final class ProjectCopy {
     for (String module : MODULES) {
       project.copyTree(module + "/src/main");
     }
+    // The fixtures' build turns the spec into JSON with a program of their test sources.
+    project.copyTree("fixtures/src/test");
     return project;
   }
 
