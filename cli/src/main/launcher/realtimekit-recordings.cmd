@@ -7,9 +7,13 @@ setlocal
 set "dir=%~dp0"
 set "java=java"
 if defined JAVA_HOME set "java=%JAVA_HOME%\bin\java"
+rem Short commands need only the first-tier compiler; archive hashes every byte with SHA-256, which
+rem only the optimising compiler does with the CPU's SHA instructions.
+set "jit=-XX:TieredStopAtLevel=1"
+for %%a in (%*) do if /i "%%~a"=="archive" set "jit=-XX:TieredStopAtLevel=4"
 if exist "%dir%realtimekit-recordings.jsa" (
-  "%java%" -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile="%dir%realtimekit-recordings.jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off %JAVA_OPTS% -jar "%dir%realtimekit-recordings.jar" %*
+  "%java%" %jit% -XX:SharedArchiveFile="%dir%realtimekit-recordings.jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off %JAVA_OPTS% -jar "%dir%realtimekit-recordings.jar" %*
 ) else (
-  "%java%" -XX:TieredStopAtLevel=1 %JAVA_OPTS% -jar "%dir%realtimekit-recordings.jar" %*
+  "%java%" %jit% %JAVA_OPTS% -jar "%dir%realtimekit-recordings.jar" %*
 )
 exit /b %ERRORLEVEL%
