@@ -8,9 +8,10 @@ set "dir=%~dp0"
 set "java=java"
 if defined JAVA_HOME set "java=%JAVA_HOME%\bin\java"
 rem Short commands need only the first-tier compiler; archive hashes every byte with SHA-256, which
-rem only the optimising compiler does with the CPU's SHA instructions.
+rem only the optimising compiler does with the CPU's SHA instructions: it gets that one too, for the
+rem loops that run longest.
 set "jit=-XX:TieredStopAtLevel=1"
-for %%a in (%*) do if /i "%%~a"=="archive" set "jit=-XX:TieredStopAtLevel=4"
+for %%a in (%*) do if /i "%%~a"=="archive" set "jit=-XX:TieredStopAtLevel=4 -XX:Tier4InvocationThreshold=100000 -XX:Tier4MinInvocationThreshold=100000 -XX:Tier4CompileThreshold=100000"
 if exist "%dir%realtimekit-recordings.jsa" (
   "%java%" %jit% -XX:SharedArchiveFile="%dir%realtimekit-recordings.jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off %JAVA_OPTS% -jar "%dir%realtimekit-recordings.jar" %*
 ) else (
