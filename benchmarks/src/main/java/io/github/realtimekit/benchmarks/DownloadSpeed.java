@@ -68,6 +68,13 @@ public final class DownloadSpeed {
       base[0] = server.baseUrl();
       if (runs == 0) {
         System.out.println("serving recording " + id + " at REALTIMEKIT_BASE_URL=" + base[0] + " until stopped");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          try {
+            delete(work);
+          } catch (IOException e) {
+            System.err.println("could not delete " + work + ": " + e);
+          }
+        }));
         Thread.sleep(Long.MAX_VALUE);
       }
       Map<String, List<String>> commands = new LinkedHashMap<>();
