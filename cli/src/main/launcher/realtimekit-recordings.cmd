@@ -9,6 +9,11 @@ setlocal
 set "dir=%~dp0"
 set "jar=%dir%realtimekit-recordings.jar"
 set "java=java"
+rem Short commands need only the first-tier compiler; archive hashes every byte with SHA-256, which
+rem only the optimising compiler does with the CPU's SHA instructions: it gets that one too, for the
+rem loops that run longest.
+set "jit=-XX:TieredStopAtLevel=1"
+for %%a in (%*) do if /i "%%~a"=="archive" set "jit=-XX:TieredStopAtLevel=4 -XX:Tier4InvocationThreshold=100000 -XX:Tier4MinInvocationThreshold=100000 -XX:Tier4CompileThreshold=100000"
 set "version="
 set "major=0"
 if not defined JAVA_HOME goto archive
@@ -43,13 +48,13 @@ if exist "%partial%.config" del /q "%partial%.config" >nul 2>&1
 if not exist "%cache%" goto archive
 
 :cached
-"%java%" -XX:TieredStopAtLevel=1 -XX:AOTCache="%cache%" -Xlog:aot=off -Xlog:cds=off %JAVA_OPTS% -jar "%jar%" %*
+"%java%" %jit% -XX:AOTCache="%cache%" -Xlog:aot=off -Xlog:cds=off %JAVA_OPTS% -jar "%jar%" %*
 exit /b %ERRORLEVEL%
 
 :archive
 if exist "%dir%realtimekit-recordings.jsa" (
-  "%java%" -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile="%dir%realtimekit-recordings.jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off %JAVA_OPTS% -jar "%jar%" %*
+  "%java%" %jit% -XX:SharedArchiveFile="%dir%realtimekit-recordings.jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off %JAVA_OPTS% -jar "%jar%" %*
 ) else (
-  "%java%" -XX:TieredStopAtLevel=1 %JAVA_OPTS% -jar "%jar%" %*
+  "%java%" %jit% %JAVA_OPTS% -jar "%jar%" %*
 )
 exit /b %ERRORLEVEL%

@@ -32,7 +32,11 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class FileDownload {
 
-  private static final int BUFFER = 64 * 1024;
+  /**
+   * Bytes read from the body and written to the file at a time: for a 512 MiB file from a loopback host,
+   * 256 KiB takes a fifth less system time than 64 KiB (fewer reads and writes), and 1 MiB no less.
+   */
+  private static final int BUFFER = 256 * 1024;
 
   private FileDownload() {
   }

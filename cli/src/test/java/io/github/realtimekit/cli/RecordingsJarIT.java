@@ -183,6 +183,29 @@ class RecordingsJarIT {
   }
 
   @Test
+  @DisabledOnOs(OS.WINDOWS)
+  void theLauncherGivesArchiveTheOptimisingCompilerAndTheOtherCommandsTheQuickOne() throws Exception {
+    // archive hashes every byte it saves: only the optimising compiler uses the CPU's SHA instructions.
+    Map<String, String> flags = Map.of("JAVA_OPTS", "-XX:+PrintFlagsFinal");
+    for (List<String> args : List.of(List.of("archive", "--help"), List.of("--verbose", "archive", "--help"))) {
+      Run run = launcher(LAUNCHER, flags, args.toArray(String[]::new));
+      assertEquals(0, run.exitCode(), run.toString());
+      assertEquals("4", tieredStopAtLevel(run.out()), args.toString());
+    }
+    for (List<String> args : List.of(List.of("list", "--help"), List.of("download", "--help"), List.of("--help"))) {
+      Run run = launcher(LAUNCHER, flags, args.toArray(String[]::new));
+      assertEquals(0, run.exitCode(), run.toString());
+      assertEquals("1", tieredStopAtLevel(run.out()), args.toString());
+    }
+  }
+
+  private static String tieredStopAtLevel(String flags) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\bTieredStopAtLevel\\s+=\\s+(\\d+)").matcher(flags);
+    assertTrue(m.find(), flags);
+    return m.group(1);
+  }
+
+  @Test
   void eachCommandFindsWhatThePreviousOneStartedInTheMock() throws Exception {
     String meeting = "97440c6a-140b-40a9-9499-b23fd7a3868a";
     Run start = java("start", "--meeting", meeting, "--json");
