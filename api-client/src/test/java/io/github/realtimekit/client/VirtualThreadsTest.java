@@ -52,14 +52,17 @@ class VirtualThreadsTest {
         Recording recording = new Recording()) {
       UUID id = UUID.fromString("3f2504e0-4f89-41d3-9a0c-0305e82c3301");
       client.getRecording(id);
+      ExecutorService virtual = (ExecutorService) Executors.class
+          .getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
+      // One call on a virtual thread first: the JDK initialises its poller of virtual threads' sockets
+      // then, and others waiting for that class's initialisation are pinned once, by the JDK.
+      virtual.submit(() -> client.getRecording(id)).get(60, TimeUnit.SECONDS);
       recording.enable("jdk.VirtualThreadPinned").withThreshold(Duration.ZERO).withStackTrace();
       recording.start();
       int before = threads.getThreadCount();
       threads.resetPeakThreadCount();
       Semaphore inFlight = new Semaphore(IN_FLIGHT);
       List<Future<String>> calls = new ArrayList<>(CALLS);
-      ExecutorService virtual = (ExecutorService) Executors.class
-          .getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
       try {
         for (int i = 0; i < CALLS; i++) {
           calls.add(virtual.submit(() -> {
@@ -85,7 +88,7 @@ class VirtualThreadsTest {
       assertEquals(List.of(), pinned.stream().map(e -> (e.hasField("pinnedReason") ? e.getString("pinnedReason") + " " : "")
           + e.getDuration() + " " + e.getStackTrace()).toList(),
           "no virtual thread pinned its carrier");
-      assertEquals(CALLS + 1, server.requestCount());
+      assertEquals(CALLS + 2, server.requestCount());
       assertTrue(peak <= before + MORE_PLATFORM_THREADS, () -> "platform threads: " + before + " before, peak " + peak
           + ": " + Thread.getAllStackTraces().keySet().stream()
               .collect(java.util.stream.Collectors.groupingBy(t -> t.getName().replaceAll("[0-9]+", "N"),
