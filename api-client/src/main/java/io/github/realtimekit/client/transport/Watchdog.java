@@ -114,12 +114,7 @@ final class Watchdog {
   Watched watch(long deadlineNanos) {
     Watched w = new Watched(Thread.currentThread(), deadlineNanos == 0 ? 0 : deadlineNanos | 1);
     watched.add(w);
-    Thread t = thread;
-    if (t == null) {
-      start();
-    } else if (sleeping) {
-      LockSupport.unpark(t);
-    }
+    wake(sleeping);
     return w;
   }
 
@@ -140,10 +135,15 @@ final class Watchdog {
 
   /** A connection went back to the pool: the thread closes it once it has been idle too long. */
   void poolHasIdle() {
+    wake(parkedForever);
+  }
+
+  /** Starts the thread, or unparks it when it is parked where this news must wake it. */
+  private void wake(boolean parked) {
     Thread t = thread;
     if (t == null) {
       start();
-    } else if (parkedForever) {
+    } else if (parked) {
       LockSupport.unpark(t);
     }
   }
