@@ -54,8 +54,21 @@ class VirtualThreadsTest {
       client.getRecording(id);
       ExecutorService virtual = (ExecutorService) Executors.class
           .getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
-      // One call on a virtual thread first: the JDK initialises its poller of virtual threads' sockets
-      // then, and others waiting for that class's initialisation are pinned once, by the JDK.
+      // The JDK starts its poller of virtual threads' sockets at the first socket wait of a virtual
+      // thread, and the others waiting for that class's initialisation are pinned once, by the JDK: a
+      // virtual thread waits on a socket first, for a byte sent 100 ms after it connects.
+      try (java.net.ServerSocket listener = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        Future<Integer> read = virtual.submit(() -> {
+          try (java.net.Socket socket = new java.net.Socket(listener.getInetAddress(), listener.getLocalPort())) {
+            return socket.getInputStream().read();
+          }
+        });
+        try (java.net.Socket accepted = listener.accept()) {
+          Thread.sleep(100);
+          accepted.getOutputStream().write(7);
+        }
+        assertEquals(7, read.get(60, TimeUnit.SECONDS));
+      }
       virtual.submit(() -> client.getRecording(id)).get(60, TimeUnit.SECONDS);
       recording.enable("jdk.VirtualThreadPinned").withThreshold(Duration.ZERO).withStackTrace();
       recording.start();
