@@ -35,7 +35,6 @@ final class Http1Connection {
   private int position;
   private int limit;
   private long idleSince;
-  private volatile boolean closed;
 
   private Http1Connection(Socket socket) throws IOException {
     this.socket = socket;
@@ -188,12 +187,7 @@ final class Http1Connection {
     idleSince = nanos;
   }
 
-  boolean isClosed() {
-    return closed;
-  }
-
   void close() {
-    closed = true;
     closeQuietly(socket);
   }
 

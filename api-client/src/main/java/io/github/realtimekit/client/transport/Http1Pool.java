@@ -35,7 +35,6 @@ final class Http1Pool {
   }
 
   private final Map<Route, ArrayDeque<Http1Connection>> idle = new ConcurrentHashMap<>();
-  private volatile int count;
 
   /** An idle connection to the route, or null; the newest first. */
   @Nullable Http1Connection take(Route route, long now) {
@@ -50,7 +49,6 @@ final class Http1Pool {
         if (c == null) {
           return null;
         }
-        count--;
       }
       if (now - c.idleSince() < TimeUnit.SECONDS.toNanos(KEEP_ALIVE_SECONDS)) {
         return c;
@@ -66,7 +64,6 @@ final class Http1Pool {
     synchronized (connections) {
       if (connections.size() < MAX_IDLE_PER_ROUTE) {
         connections.addFirst(connection);
-        count++;
         connection = null;
       }
     }
@@ -77,8 +74,16 @@ final class Http1Pool {
     }
   }
 
+  /** True when no connection is idle; for the watchdog, which then has nothing to close. */
   boolean isEmpty() {
-    return count <= 0;
+    for (ArrayDeque<Http1Connection> connections : idle.values()) {
+      synchronized (connections) {
+        if (!connections.isEmpty()) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** Closes the connections idle for longer than the keep-alive. */
@@ -89,7 +94,6 @@ final class Http1Pool {
           Http1Connection c = i.next();
           if (now - c.idleSince() >= TimeUnit.SECONDS.toNanos(KEEP_ALIVE_SECONDS)) {
             i.remove();
-            count--;
             c.close();
           }
         }

@@ -165,13 +165,16 @@ public final class Http1Transport implements HttpTransport {
     } catch (IOException e) {
       throw new NoAnswerIOException(e);
     }
-    int status = Http1Head.status(statusLine);
-    Map<String, List<String>> headers = Http1Head.headers(connection, MAX_HEADERS);
-    while (status >= 100 && status < 200 && status != 101) {
-      status = Http1Head.status(connection.readLine("status line"));
+    int status;
+    Map<String, List<String>> headers;
+    // Interim answers (100 Continue, 103 Early Hints) are read and passed over.
+    for (; ; statusLine = connection.readLine("status line")) {
+      status = Http1Head.status(statusLine);
       headers = Http1Head.headers(connection, MAX_HEADERS);
+      if (status >= 200 || status == 101) {
+        break;
+      }
     }
-
     if (status == 101) {
       throw new IOException("the server switched protocols (101), which was not asked for");
     }
@@ -249,7 +252,7 @@ public final class Http1Transport implements HttpTransport {
 
   /** What a failed exchange is, in the words the error mapper and the retry decision read. */
   static IOException failure(Exception e, Watchdog.Watched watched, Duration timeout) {
-    if (e instanceof CallCancelledIOException || e instanceof BodyStalledIOException) {
+    if (e instanceof CallCancelledIOException) {
       return (IOException) e;
     }
     if (watched.cancelled() || Thread.currentThread().isInterrupted()) {

@@ -4,7 +4,6 @@ import io.github.realtimekit.client.core.HttpTransport.ResponseTooLargeIOExcepti
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A body read whole from a stream into one array, which the JSON parser reads in place: sized from
@@ -12,8 +11,6 @@ import org.jspecify.annotations.Nullable;
  * a limit.
  */
 final class WholeBody {
-
-  private static final byte[] NONE = new byte[0];
 
   private final byte[] array;
   private final int size;
@@ -28,7 +25,7 @@ final class WholeBody {
   /**
    * Reads a body.
    *
-   * @param in the body, or null for none; closed once read to its end
+   * @param in the body; closed once read to its end
    * @param limit the most bytes read
    * @param failOverLimit true to fail past the limit (a 2xx body), false to cut the body there
    * @param declared the {@code Content-Length}, or -1
@@ -36,11 +33,7 @@ final class WholeBody {
    * @throws ResponseTooLargeIOException if the body is over the limit and that fails it
    * @throws IOException if reading fails
    */
-  static WholeBody read(@Nullable InputStream in, long limit, boolean failOverLimit, long declared)
-      throws IOException {
-    if (in == null) {
-      return new WholeBody(NONE, 0, true);
-    }
+  static WholeBody read(InputStream in, long limit, boolean failOverLimit, long declared) throws IOException {
     if (failOverLimit && declared > limit) {
       throw new ResponseTooLargeIOException(limit, "of " + declared + " bytes (Content-Length)");
     }
