@@ -159,6 +159,22 @@ public final class ColdStartCli {
 
   /** Runs a command with nothing of a real account configured; returns its time in milliseconds. */
   private static long run(List<String> command, String javaOpts) throws IOException, InterruptedException {
+    ProcessBuilder builder = toolProcess(command, javaOpts);
+    long started = System.nanoTime();
+    Process process = builder.start();
+    int exit = process.waitFor();
+    long elapsed = (System.nanoTime() - started) / 1_000_000;
+    if (exit != 0) {
+      throw new IllegalStateException(String.join(" ", command) + " exited with " + exit);
+    }
+    return elapsed;
+  }
+
+  /**
+   * A process of the tool (or any command) with its output discarded, this JVM as its {@code JAVA_HOME},
+   * and nothing of a real account, of {@code JAVA_OPTS} or of the terminal's width from this environment.
+   */
+  static ProcessBuilder toolProcess(List<String> command, String javaOpts) {
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(ProcessBuilder.Redirect.DISCARD);
@@ -169,14 +185,7 @@ public final class ColdStartCli {
     if (javaOpts != null) {
       env.put("JAVA_OPTS", javaOpts);
     }
-    long started = System.nanoTime();
-    Process process = builder.start();
-    int exit = process.waitFor();
-    long elapsed = (System.nanoTime() - started) / 1_000_000;
-    if (exit != 0) {
-      throw new IllegalStateException(String.join(" ", command) + " exited with " + exit);
-    }
-    return elapsed;
+    return builder;
   }
 
   private static long median(List<Long> values) {

@@ -155,20 +155,12 @@ public final class DownloadSpeed {
     Path times = Files.createTempFile("time", ".txt");
     List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-o", times.toString(), "-f", "%e %U %S %M"));
     timed.addAll(command);
-    ProcessBuilder builder = new ProcessBuilder(timed)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(ProcessBuilder.Redirect.DISCARD);
+    ProcessBuilder builder = ColdStartCli.toolProcess(timed, javaOpts);
     Map<String, String> env = builder.environment();
-    env.keySet().removeIf(name -> name.startsWith("CLOUDFLARE_") || name.startsWith("REALTIMEKIT_")
-        || name.equals("JAVA_OPTS") || name.equals("COLUMNS"));
-    env.put("JAVA_HOME", System.getProperty("java.home"));
     env.put("CLOUDFLARE_API_TOKEN", "download-speed-token");
     env.put("CLOUDFLARE_ACCOUNT_ID", Pages.ACCOUNT);
     env.put("REALTIMEKIT_APP_ID", Pages.APP);
     env.put("REALTIMEKIT_BASE_URL", baseUrl);
-    if (javaOpts != null) {
-      env.put("JAVA_OPTS", javaOpts);
-    }
     int exit = builder.start().waitFor();
     String[] fields = Files.readString(times).trim().split("\\s+");
     Files.delete(times);
